@@ -1,0 +1,36 @@
+package de.fachplan.api.catalogue;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import de.fachplan.api.common.http.Links;
+import de.fachplan.api.common.paging.Page;
+import de.fachplan.api.common.paging.PageRequest;
+import de.fachplan.api.generated.api.PlansApi;
+import de.fachplan.api.generated.model.PlanPage;
+
+public class PlansResource implements PlansApi {
+
+    @Inject
+    PlanService plans;
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public RestResponse<de.fachplan.api.generated.model.Plan> getPlan(String planRef) {
+        return RestResponse.ok(CatalogueMapper.plan(plans.resolve(planRef)));
+    }
+
+    @Override
+    public RestResponse<PlanPage> listPlans(Integer limit, String cursor) {
+        Page<Plan> page = plans.list(PageRequest.of(limit, cursor, "plans"));
+        PlanPage body = new PlanPage();
+        body.setItems(page.items().stream().map(CatalogueMapper::plan).toList());
+        body.setNextCursor(page.nextCursor());
+        return Links.page(body, page.nextCursor(), uri);
+    }
+}

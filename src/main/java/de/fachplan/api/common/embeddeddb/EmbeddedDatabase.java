@@ -1,0 +1,154 @@
+package de.fachplan.api.common.embeddeddb;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * One embedded PostgreSQL per JVM and data directory.
+ *
+ * <p>Dev-mode live reload builds a new class loader and asks for the datasource again; the URL of
+ * the running postmaster is kept in a system property so that the reload reuses it instead of
+ * starting a second server on the same data directory.
+ */
+final class EmbeddedDatabase {
+
+    static final String USER = "postgres";
+    private static final String DATABASE = "postgres";
+    private static final String LOCK_FILE = "epg-lock";
+    private static final String PID_FILE = "postmaster.pid";
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+
+    private final String jdbcUrl;
+    private final String location;
+
+    private EmbeddedDatabase(String jdbcUrl, String location) {
+        this.jdbcUrl = jdbcUrl;
+        this.location = location;
+    }
+
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    String location() {
+        return location;
+    }
+
+    static synchronized EmbeddedDatabase obtain(String configuredDataDir, boolean ephemeral) {
+        String key = "fachplan.embedded-db.url." + (ephemeral ? "ephemeral" : configuredDataDir);
+        String running = System.getProperty(key);
+        String locationKey = key + ".location";
+        if (running != null) {
+            return new EmbeddedDatabase(running, System.getProperty(locationKey));
+        }
+        try {
+            Path dataDir = ephemeral
+                    ? Files.createTempDirectory("fachplan-pg-")
+                    : Path.of(configuredDataDir).toAbsolutePath().normalize();
+            Files.createDirectories(dataDir);
+            if (!ephemeral) {
+                stopOrphanedPostmaster(dataDir);
+            }
+            long started = System.nanoTime();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(ephemeral)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // The machine's LANG may name a locale it does not have; C is always there.
+                    // German sorting comes from an ICU collation created by the schema migration.
+                    .setLocaleConfig("locale", "C")
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("max_connections", "100");
+            if (ephemeral) {
+                builder.setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off");
+            }
+            EmbeddedPostgres postgres = builder.start();
+            String url = postgres.getJdbcUrl(USER, DATABASE);
+            String location = ephemeral ? "a temporary directory, deleted on exit (" + dataDir + ")" : dataDir.toString();
+            System.setProperty(key, url);
+            System.setProperty(locationKey, location);
+            LOG.infof("Embedded PostgreSQL started in %d ms on port %d; data lives in %s. "
+                    + "To use an external PostgreSQL instead, set QUARKUS_DATASOURCE_JDBC_URL, "
+                    + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), postgres.getPort(), location);
+            return new EmbeddedDatabase(url, location);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("The embedded PostgreSQL could not start in " + configuredDataDir + ": "
+                    + e.getMessage() + ". If another instance of the service uses this directory, stop it or set "
+                    + EmbeddedDatabaseConfigSourceFactory.DATA_DIR + " to another directory.", e);
+        }
+    }
+
+    /**
+     * A postmaster survives a {@code kill -9} of the JVM that started it and then blocks every
+     * later start on the same directory. Zonky's lock file is held by a live owner, so a free lock
+     * together with a live postgres process named in {@code postmaster.pid} means an orphan.
+     */
+    private static void stopOrphanedPostmaster(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve(PID_FILE);
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try (RandomAccessFile lockFile = new RandomAccessFile(dataDir.resolve(LOCK_FILE).toFile(), "rw")) {
+            FileLock lock;
+            try {
+                lock = lockFile.getChannel().tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new IllegalStateException("the data directory is in use by another running instance");
+            }
+            try {
+                Optional<ProcessHandle> orphan = postmasterOf(dataDir, pidFile);
+                if (orphan.isEmpty()) {
+                    return;
+                }
+                LOG.warnf("Stopping PostgreSQL (pid %d) left running on %s by an earlier instance that did not shut down",
+                        orphan.get().pid(), dataDir);
+                orphan.get().destroy();
+                try {
+                    orphan.get().onExit().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the orphaned PostgreSQL (pid " + orphan.get().pid()
+                            + ") did not stop within 30 s; stop it by hand");
+                }
+            } finally {
+                lock.release();
+            }
+        }
+    }
+
+    private static Optional<ProcessHandle> postmasterOf(Path dataDir, Path pidFile) throws IOException {
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        if (lines.size() < 2) {
+            return Optional.empty();
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(lines.get(0).trim());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        String pidDataDir = lines.get(1).trim();
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .filter(p -> Path.of(pidDataDir).toAbsolutePath().normalize().equals(dataDir));
+    }
+}

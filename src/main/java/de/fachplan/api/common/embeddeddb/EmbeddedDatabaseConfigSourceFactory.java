@@ -1,0 +1,75 @@
+package de.fachplan.api.common.embeddeddb;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import io.quarkus.runtime.ExecutionMode;
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.common.MapBackedConfigSource;
+
+/**
+ * Supplies the datasource of the embedded PostgreSQL when none is configured.
+ *
+ * <p>It sits below {@code application.properties} and the environment, so any configured
+ * {@code quarkus.datasource.jdbc.url} wins and nothing embedded starts. Quarkus also consults
+ * config factories while building and testing the application; the database is only started at
+ * runtime initialisation, never during a build.
+ */
+public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory {
+
+    static final String ENABLED = "fachplan.embedded-db.enabled";
+    static final String DATA_DIR = "fachplan.embedded-db.data-dir";
+    static final String EPHEMERAL = "fachplan.embedded-db.ephemeral";
+    private static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+    private static final int ORDINAL = 150;
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (ExecutionMode.current() != ExecutionMode.RUNTIME_INIT) {
+            return List.of();
+        }
+        if (isSet(context.getValue(JDBC_URL))) {
+            return List.of();
+        }
+        if (!Boolean.parseBoolean(valueOr(context.getValue(ENABLED), "true"))) {
+            throw new IllegalStateException("No database is configured and the embedded fallback is switched off ("
+                    + ENABLED + "=false). Set QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME and "
+                    + "QUARKUS_DATASOURCE_PASSWORD to point the service at PostgreSQL.");
+        }
+        boolean ephemeral = Boolean.parseBoolean(valueOr(context.getValue(EPHEMERAL), "false"));
+        String dataDir = valueOr(context.getValue(DATA_DIR),
+                System.getProperty("user.home") + "/.local/share/fachplan/postgres");
+        EmbeddedDatabase database = EmbeddedDatabase.obtain(dataDir, ephemeral);
+
+        Map<String, String> properties = new HashMap<>();
+        properties.put(JDBC_URL, database.jdbcUrl());
+        properties.put("quarkus.datasource.username", EmbeddedDatabase.USER);
+        properties.put("quarkus.datasource.password", "");
+        properties.put("fachplan.embedded-db.active", "true");
+        properties.put("fachplan.embedded-db.location", database.location());
+        if (Boolean.parseBoolean(valueOr(context.getValue("fachplan.demo-data"), "true"))) {
+            properties.put("fachplan.demo-context", ",demo");
+        }
+        return List.of(new MapBackedConfigSource("embedded PostgreSQL fallback", properties, ORDINAL) {
+        });
+    }
+
+    @Override
+    public OptionalInt getPriority() {
+        return OptionalInt.of(ORDINAL);
+    }
+
+    private static boolean isSet(ConfigValue value) {
+        return value != null && value.getValue() != null && !value.getValue().isBlank();
+    }
+
+    private static String valueOr(ConfigValue value, String fallback) {
+        return isSet(value) ? value.getValue().trim() : fallback;
+    }
+}

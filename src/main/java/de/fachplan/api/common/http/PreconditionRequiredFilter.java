@@ -1,0 +1,33 @@
+package de.fachplan.api.common.http;
+
+import java.util.List;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import de.fachplan.api.common.problem.ProblemType;
+import de.fachplan.api.common.problem.Problems;
+
+/**
+ * The contract marks If-Match as required on PATCH and DELETE, which bean validation would answer
+ * with a 400; the conventions want 428. This runs after routing and before validation.
+ */
+public class PreconditionRequiredFilter {
+
+    @ServerRequestFilter
+    public Response requireIfMatch(ContainerRequestContext request) {
+        String method = request.getMethod();
+        if (!"PATCH".equals(method) && !"DELETE".equals(method) && !"PUT".equals(method)) {
+            return null;
+        }
+        String ifMatch = request.getHeaderString("If-Match");
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            return null;
+        }
+        return Problems.response(ProblemType.PRECONDITION_REQUIRED,
+                "Send the resource's ETag in If-Match; read it with GET first.",
+                request.getUriInfo().getRequestUri().getRawPath(), List.of());
+    }
+}

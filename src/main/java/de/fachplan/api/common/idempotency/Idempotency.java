@@ -1,0 +1,148 @@
+package de.fachplan.api.common.idempotency;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.common.problem.ProblemType;
+import de.fachplan.api.common.security.Caller;
+
+/**
+ * Makes creating requests safe to retry (Stripe's {@code Idempotency-Key}).
+ *
+ * <p>The stored answer is written in the same transaction as the change it answers: a crash
+ * leaves either both or neither, so a retry can never create a second resource nor be told about
+ * one that does not exist. A transaction-scoped advisory lock on the key makes a concurrent
+ * duplicate fail fast with 409 instead of waiting. Failed requests roll back and store nothing,
+ * so their retry is simply evaluated again.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String REPLAYED_HEADER = "Idempotency-Replayed";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Caller caller;
+
+    @ConfigProperty(name = "fachplan.idempotency.retention", defaultValue = "PT24H")
+    Duration retention;
+
+    /** What a creating operation produced: the response body, what a replay shows, where and which version. */
+    public record Created<T>(T body, T replayBody, URI location, String etag) {
+        public Created(T body, URI location, String etag) {
+            this(body, body, location, etag);
+        }
+    }
+
+    @Transactional
+    public <T> RestResponse<T> create(String key, String operation, Object request, Class<T> type,
+            Supplier<Created<T>> action) {
+        if (key == null) {
+            Created<T> result = action.get();
+            return created(result.body(), result);
+        }
+        String callerId = caller.id();
+        String requestHash = hash(operation + "\n" + write(request));
+        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(:k, 0))")
+                .setParameter("k", callerId + "\n" + key).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            throw new ProblemException(ProblemType.REQUEST_IN_PROGRESS,
+                    "A request with this Idempotency-Key is still being processed; retry shortly.");
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        IdempotencyRecord stored = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(callerId, key));
+        if (stored != null && stored.expiresAt.isAfter(now)) {
+            if (!stored.requestHash.equals(requestHash)) {
+                throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                        "This Idempotency-Key was used for a different request; use a new key for a new request.");
+            }
+            return replay(stored, type);
+        }
+        if (stored != null) {
+            em.remove(stored);
+            em.flush();
+        }
+        Created<T> result = action.get();
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.caller = callerId;
+        record.idempotencyKey = key;
+        record.requestHash = requestHash;
+        record.statusCode = 201;
+        record.location = result.location() == null ? null : result.location().toString();
+        record.etag = result.etag();
+        record.responseBody = write(result.replayBody());
+        record.createdAt = now;
+        record.expiresAt = now.plus(retention);
+        em.persist(record);
+        em.createNativeQuery("DELETE FROM idempotency_record WHERE ctid IN "
+                + "(SELECT ctid FROM idempotency_record WHERE expires_at < now() LIMIT 100)").executeUpdate();
+        return created(result.body(), result);
+    }
+
+    private static <T> RestResponse<T> created(T body, Created<T> result) {
+        RestResponse.ResponseBuilder<T> builder = RestResponse.ResponseBuilder.<T>created(result.location()).entity(body);
+        if (result.etag() != null) {
+            builder.header("ETag", result.etag());
+        }
+        return builder.build();
+    }
+
+    private <T> RestResponse<T> replay(IdempotencyRecord stored, Class<T> type) {
+        T body;
+        try {
+            body = json.readValue(stored.responseBody, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored idempotent response is unreadable", e);
+        }
+        RestResponse.ResponseBuilder<T> builder = RestResponse.ResponseBuilder.<T>create(stored.statusCode).entity(body)
+                .header(REPLAYED_HEADER, "true");
+        if (stored.location != null) {
+            builder.location(URI.create(stored.location));
+        }
+        if (stored.etag != null) {
+            builder.header("ETag", stored.etag);
+        }
+        return builder.build();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("request could not be serialised", e);
+        }
+    }
+
+    private static String hash(String value) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

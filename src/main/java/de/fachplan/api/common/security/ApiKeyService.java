@@ -1,0 +1,145 @@
+package de.fachplan.api.common.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import de.fachplan.api.common.http.ETags;
+import de.fachplan.api.common.paging.KeysetQuery;
+import de.fachplan.api.common.paging.Page;
+import de.fachplan.api.common.paging.PageRequest;
+import de.fachplan.api.common.paging.SortColumn;
+import de.fachplan.api.common.problem.FieldError;
+import de.fachplan.api.common.problem.ProblemException;
+
+/** Issues, checks and revokes API keys. */
+@ApplicationScoped
+public class ApiKeyService {
+
+    public static final String KEY_PREFIX = "fpk_";
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final int SECRET_LENGTH = 40;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    EntityManager em;
+
+    /** A freshly issued key; {@code secret} exists only here and is never stored. */
+    public record IssuedKey(ApiKey key, String secret) {
+    }
+
+    @Transactional
+    public IssuedKey issue(String name, Role role, UUID organisationId, OffsetDateTime expiresAt, String createdBy) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw ProblemException.invalid(List.of(new FieldError("/expiresAt", "must lie in the future")));
+        }
+        if (organisationId != null && em.createNativeQuery("SELECT 1 FROM organisation WHERE id = :id")
+                .setParameter("id", organisationId).getResultList().isEmpty()) {
+            throw ProblemException.invalid(List.of(new FieldError("/organisationId", "unknown organisation")));
+        }
+        String secret = newSecret();
+        return new IssuedKey(store(name, role, organisationId, expiresAt, createdBy, secret, now), secret);
+    }
+
+    /** Makes sure a key with this secret exists (bootstrap from configuration); idempotent. */
+    @Transactional
+    public boolean ensure(String name, Role role, String secret, String createdBy) {
+        if (ApiKey.count("keyHash", hash(secret)) > 0) {
+            return false;
+        }
+        store(name, role, null, null, createdBy, secret, OffsetDateTime.now(ZoneOffset.UTC));
+        return true;
+    }
+
+    @Transactional
+    public long count() {
+        return ApiKey.count();
+    }
+
+    private ApiKey store(String name, Role role, UUID organisationId, OffsetDateTime expiresAt, String createdBy,
+            String secret, OffsetDateTime now) {
+        ApiKey key = new ApiKey();
+        key.name = name;
+        key.role = role;
+        key.organisationId = organisationId;
+        key.prefix = secret.substring(0, KEY_PREFIX.length() + 4);
+        key.keyHash = hash(secret);
+        key.createdAt = now;
+        key.createdBy = createdBy;
+        key.expiresAt = expiresAt;
+        key.persistAndFlush();
+        return key;
+    }
+
+    /**
+     * The usable key for a presented secret. Records the last use at most once a minute, so that
+     * reads do not turn into a write per request; that bookkeeping does not change the version.
+     */
+    @Transactional
+    public Optional<ApiKey> authenticate(String secret) {
+        Optional<ApiKey> found = ApiKey.find("keyHash", hash(secret)).firstResultOptional();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Optional<ApiKey> usable = found.filter(k -> k.isUsableAt(now));
+        usable.ifPresent(k -> em.createNativeQuery("UPDATE api_key SET last_used_at = now() WHERE id = :id "
+                + "AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')")
+                .setParameter("id", k.id).executeUpdate());
+        return usable;
+    }
+
+    @Transactional
+    public Page<ApiKey> list(PageRequest page) {
+        Page<UUID> ids = new KeysetQuery("api_key k", "k.id")
+                .orderBy(List.of(SortColumn.desc("k.created_at", SortColumn.ValueKind.TIMESTAMP)))
+                .fetch(em, page);
+        List<ApiKey> keys = ApiKey.list("id in ?1", ids.items());
+        return new Page<>(ids.items().stream()
+                .map(id -> keys.stream().filter(k -> k.id.equals(id)).findFirst().orElseThrow()).toList(),
+                ids.nextCursor());
+    }
+
+    @Transactional
+    public ApiKey get(UUID id) {
+        return ApiKey.<ApiKey>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("No API key " + id + "."));
+    }
+
+    @Transactional
+    public void revoke(UUID id, String ifMatch) {
+        ApiKey key = get(id);
+        ETags.requireMatch(ifMatch, key.version);
+        if (key.revokedAt != null) {
+            throw ProblemException.conflict("The API key is already revoked.");
+        }
+        key.revokedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    static String newSecret() {
+        StringBuilder secret = new StringBuilder(KEY_PREFIX);
+        for (int i = 0; i < SECRET_LENGTH; i++) {
+            secret.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return secret.toString();
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

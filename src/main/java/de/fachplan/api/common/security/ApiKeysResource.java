@@ -1,0 +1,110 @@
+package de.fachplan.api.common.security;
+
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import de.fachplan.api.common.http.ETags;
+import de.fachplan.api.common.http.Links;
+import de.fachplan.api.common.idempotency.Idempotency;
+import de.fachplan.api.common.paging.Page;
+import de.fachplan.api.common.paging.PageRequest;
+import de.fachplan.api.generated.api.ApiKeysApi;
+import de.fachplan.api.generated.model.ApiKeyCreate;
+import de.fachplan.api.generated.model.ApiKeyCreated;
+import de.fachplan.api.generated.model.ApiKeyPage;
+
+@RolesAllowed(Role.ADMIN_NAME)
+public class ApiKeysResource implements ApiKeysApi {
+
+    @Inject
+    ApiKeyService apiKeys;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public RestResponse<ApiKeyCreated> createApiKey(ApiKeyCreate request, String idempotencyKey) {
+        return idempotency.create(idempotencyKey, "createApiKey", request, ApiKeyCreated.class, () -> {
+            ApiKeyService.IssuedKey issued = apiKeys.issue(request.getName(), Role.valueOf(request.getRole().name()),
+                    request.getOrganisationId(), request.getExpiresAt(), caller.displayName());
+            ApiKeyCreated withSecret = created(issued.key(), issued.secret());
+            ApiKeyCreated withoutSecret = created(issued.key(), null);
+            return new Idempotency.Created<>(withSecret, withoutSecret,
+                    URI.create("/api/v1/api-keys/" + issued.key().id), ETags.of(issued.key().version));
+        });
+    }
+
+    @Override
+    public RestResponse<de.fachplan.api.generated.model.ApiKey> getApiKey(UUID apiKeyId, String ifNoneMatch) {
+        ApiKey key = apiKeys.get(apiKeyId);
+        if (ETags.matchesNoneMatch(ifNoneMatch, key.version)) {
+            return RestResponse.ResponseBuilder.<de.fachplan.api.generated.model.ApiKey>notModified()
+                    .header("ETag", ETags.of(key.version)).build();
+        }
+        return RestResponse.ResponseBuilder.ok(toDto(key)).header("ETag", ETags.of(key.version)).build();
+    }
+
+    @Override
+    public RestResponse<ApiKeyPage> listApiKeys(Integer limit, String cursor) {
+        Page<ApiKey> page = apiKeys.list(PageRequest.of(limit, cursor, "api-keys"));
+        ApiKeyPage body = new ApiKeyPage();
+        body.setItems(page.items().stream().map(ApiKeysResource::toDto).toList());
+        body.setNextCursor(page.nextCursor());
+        return Links.page(body, page.nextCursor(), uri);
+    }
+
+    @Override
+    public RestResponse<Void> revokeApiKey(UUID apiKeyId, String ifMatch) {
+        apiKeys.revoke(apiKeyId, ifMatch);
+        return RestResponse.noContent();
+    }
+
+    static de.fachplan.api.generated.model.ApiKey toDto(ApiKey key) {
+        de.fachplan.api.generated.model.ApiKey dto = new de.fachplan.api.generated.model.ApiKey();
+        dto.setId(key.id);
+        dto.setName(key.name);
+        dto.setRole(de.fachplan.api.generated.model.Role.valueOf(key.role.name()));
+        dto.setOrganisationId(key.organisationId);
+        dto.setPrefix(key.prefix);
+        dto.setVersion(key.version);
+        dto.setCreatedAt(utc(key.createdAt));
+        dto.setCreatedBy(key.createdBy);
+        dto.setExpiresAt(utc(key.expiresAt));
+        dto.setLastUsedAt(utc(key.lastUsedAt));
+        dto.setRevokedAt(utc(key.revokedAt));
+        return dto;
+    }
+
+    private static ApiKeyCreated created(ApiKey key, String secret) {
+        ApiKeyCreated dto = new ApiKeyCreated();
+        dto.setId(key.id);
+        dto.setName(key.name);
+        dto.setRole(de.fachplan.api.generated.model.Role.valueOf(key.role.name()));
+        dto.setOrganisationId(key.organisationId);
+        dto.setPrefix(key.prefix);
+        dto.setVersion(key.version);
+        dto.setCreatedAt(utc(key.createdAt));
+        dto.setCreatedBy(key.createdBy);
+        dto.setExpiresAt(utc(key.expiresAt));
+        dto.setKey(secret);
+        return dto;
+    }
+
+    private static java.time.OffsetDateTime utc(java.time.OffsetDateTime time) {
+        return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

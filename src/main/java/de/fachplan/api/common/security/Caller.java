@@ -1,0 +1,45 @@
+package de.fachplan.api.common.security;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Who is calling, in the terms the service records: a stable id and a name for audit trails. */
+@RequestScoped
+public class Caller {
+
+    static final String CALLER_ID = "fachplan.caller-id";
+    static final String ORGANISATION_ID = "fachplan.organisation-id";
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** Stable across renames: {@code api-key:<uuid>} or {@code jwt:<issuer subject>}. */
+    public String id() {
+        String id = identity.getAttribute(CALLER_ID);
+        if (id != null) {
+            return id;
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            return "jwt:" + jwt.getSubject();
+        }
+        return identity.isAnonymous() ? "anonymous" : "principal:" + identity.getPrincipal().getName();
+    }
+
+    /** What the status history and similar records show: {@code api-key:<name>} or {@code jwt:<name>}. */
+    public String displayName() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            return "jwt:" + (jwt.getName() != null ? jwt.getName() : jwt.getSubject());
+        }
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    public UUID organisationId() {
+        return identity.getAttribute(ORGANISATION_ID);
+    }
+}

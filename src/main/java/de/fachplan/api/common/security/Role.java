@@ -1,0 +1,21 @@
+package de.fachplan.api.common.security;
+
+import java.util.Locale;
+
+/**
+ * The roles of the service. Names on the wire are upper case ({@code EDITOR}); the security layer
+ * uses the lower-case form ({@code editor}) that also comes from the city's identity provider.
+ */
+public enum Role {
+    /** Everything, including the API keys. */
+    ADMIN,
+    /** Staff of the social welfare office (Sozialamt): the catalogue and the measures. */
+    EDITOR;
+
+    public static final String ADMIN_NAME = "admin";
+    public static final String EDITOR_NAME = "editor";
+
+    public String securityName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

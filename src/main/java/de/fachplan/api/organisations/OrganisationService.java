@@ -1,0 +1,100 @@
+package de.fachplan.api.organisations;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import de.fachplan.api.common.http.ETags;
+import de.fachplan.api.common.paging.Entities;
+import de.fachplan.api.common.paging.KeysetQuery;
+import de.fachplan.api.common.paging.Page;
+import de.fachplan.api.common.paging.PageRequest;
+import de.fachplan.api.common.paging.SortColumn;
+import de.fachplan.api.common.paging.SortColumn.ValueKind;
+import de.fachplan.api.common.problem.ProblemException;
+
+@ApplicationScoped
+public class OrganisationService {
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * The values to create or change an organisation with. {@code null} leaves a member as it is;
+     * an empty optional clears it (merge-patch {@code null}).
+     */
+    public record OrganisationChange(String name, Optional<String> shortName, OrganisationType type,
+            Optional<String> website, Boolean illustrative) {
+    }
+
+    @Transactional
+    public Page<Organisation> list(OrganisationType type, PageRequest page) {
+        KeysetQuery query = new KeysetQuery("organisation o", "o.id");
+        if (type != null) {
+            query.where("o.type = :type", "type", type.name());
+        }
+        Page<UUID> ids = query.orderBy(List.of(SortColumn.asc("o.name", ValueKind.TEXT))).fetch(em, page);
+        return new Page<>(Entities.inOrder(Organisation.list("id in ?1", ids.items()), ids.items(), o -> o.id),
+                ids.nextCursor());
+    }
+
+    @Transactional
+    public Organisation get(UUID id) {
+        return Organisation.<Organisation>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("No organisation " + id + "."));
+    }
+
+    @Transactional
+    public Organisation create(OrganisationChange change) {
+        Organisation organisation = new Organisation();
+        apply(organisation, change);
+        organisation.persistAndFlush();
+        return organisation;
+    }
+
+    @Transactional
+    public Organisation update(UUID id, String ifMatch, OrganisationChange change) {
+        Organisation organisation = get(id);
+        ETags.requireMatch(ifMatch, organisation.version);
+        apply(organisation, change);
+        em.flush();
+        return organisation;
+    }
+
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        Organisation organisation = get(id);
+        ETags.requireMatch(ifMatch, organisation.version);
+        Number uses = (Number) em.createNativeQuery("SELECT (SELECT count(*) FROM measure WHERE lead_organisation_id = :id)"
+                + " + (SELECT count(*) FROM measure_partner WHERE organisation_id = :id)"
+                + " + (SELECT count(*) FROM api_key WHERE organisation_id = :id)")
+                .setParameter("id", id).getSingleResult();
+        if (uses.longValue() > 0) {
+            throw ProblemException.conflict("The organisation is still referred to by measures or API keys.");
+        }
+        organisation.delete();
+    }
+
+    private static void apply(Organisation organisation, OrganisationChange change) {
+        if (change.name() != null) {
+            organisation.name = change.name();
+        }
+        if (change.shortName() != null) {
+            organisation.shortName = change.shortName().orElse(null);
+        }
+        if (change.type() != null) {
+            organisation.type = change.type();
+        }
+        if (change.website() != null) {
+            organisation.website = change.website().orElse(null);
+        }
+        if (change.illustrative() != null) {
+            organisation.illustrative = change.illustrative();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package de.fachplan.api.organisations;
+
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestResponse;
+import org.openapitools.jackson.nullable.JsonNullable;
+
+import de.fachplan.api.common.http.ETags;
+import de.fachplan.api.common.http.Links;
+import de.fachplan.api.common.idempotency.Idempotency;
+import de.fachplan.api.common.paging.Page;
+import de.fachplan.api.common.paging.PageRequest;
+import de.fachplan.api.common.security.Role;
+import de.fachplan.api.generated.api.OrganisationsApi;
+import de.fachplan.api.generated.model.OrganisationCreate;
+import de.fachplan.api.generated.model.OrganisationPage;
+import de.fachplan.api.generated.model.OrganisationPatch;
+
+public class OrganisationsResource implements OrganisationsApi {
+
+    @Inject
+    OrganisationService organisations;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public RestResponse<OrganisationPage> listOrganisations(de.fachplan.api.generated.model.OrganisationType type,
+            Integer limit, String cursor) {
+        Page<Organisation> page = organisations.list(type == null ? null : OrganisationType.valueOf(type.name()),
+                PageRequest.of(limit, cursor, "organisations:" + type));
+        OrganisationPage body = new OrganisationPage();
+        body.setItems(page.items().stream().map(OrganisationsResource::toDto).toList());
+        body.setNextCursor(page.nextCursor());
+        return Links.page(body, page.nextCursor(), uri);
+    }
+
+    @Override
+    public RestResponse<de.fachplan.api.generated.model.Organisation> getOrganisation(UUID id, String ifNoneMatch) {
+        Organisation organisation = organisations.get(id);
+        if (ETags.matchesNoneMatch(ifNoneMatch, organisation.version)) {
+            return RestResponse.ResponseBuilder.<de.fachplan.api.generated.model.Organisation>notModified()
+                    .header("ETag", ETags.of(organisation.version)).build();
+        }
+        return withETag(organisation);
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
+    public RestResponse<de.fachplan.api.generated.model.Organisation> createOrganisation(OrganisationCreate request,
+            String idempotencyKey) {
+        return idempotency.create(idempotencyKey, "createOrganisation", request,
+                de.fachplan.api.generated.model.Organisation.class, () -> {
+                    Organisation organisation = organisations.create(new OrganisationService.OrganisationChange(
+                            request.getName(), Optional.ofNullable(request.getShortName()),
+                            OrganisationType.valueOf(request.getType().name()),
+                            Optional.ofNullable(request.getWebsite()),
+                            Boolean.TRUE.equals(request.getIllustrative())));
+                    return new Idempotency.Created<>(toDto(organisation),
+                            URI.create("/api/v1/organisations/" + organisation.id), ETags.of(organisation.version));
+                });
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
+    public RestResponse<de.fachplan.api.generated.model.Organisation> updateOrganisation(UUID id, String ifMatch,
+            OrganisationPatch patch) {
+        Organisation organisation = organisations.update(id, ifMatch, new OrganisationService.OrganisationChange(
+                patch.getName(), clearable(patch.getShortName()),
+                patch.getType() == null ? null : OrganisationType.valueOf(patch.getType().name()),
+                clearable(patch.getWebsite()), patch.getIllustrative()));
+        return withETag(organisation);
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
+    public RestResponse<Void> deleteOrganisation(UUID id, String ifMatch) {
+        organisations.delete(id, ifMatch);
+        return RestResponse.noContent();
+    }
+
+    /** Absent stays {@code null} (no change); explicit {@code null} becomes an empty optional (clear). */
+    private static Optional<String> clearable(JsonNullable<String> value) {
+        return value.isPresent() ? Optional.ofNullable(value.get()) : null;
+    }
+
+    private static RestResponse<de.fachplan.api.generated.model.Organisation> withETag(Organisation organisation) {
+        return RestResponse.ResponseBuilder.ok(toDto(organisation)).header("ETag", ETags.of(organisation.version))
+                .build();
+    }
+
+    static de.fachplan.api.generated.model.Organisation toDto(Organisation organisation) {
+        var dto = new de.fachplan.api.generated.model.Organisation();
+        dto.setId(organisation.id);
+        dto.setName(organisation.name);
+        dto.setShortName(organisation.shortName);
+        dto.setType(de.fachplan.api.generated.model.OrganisationType.valueOf(organisation.type.name()));
+        dto.setWebsite(organisation.website);
+        dto.setIllustrative(organisation.illustrative);
+        dto.setVersion(organisation.version);
+        dto.setCreatedAt(organisation.createdAt.withOffsetSameInstant(ZoneOffset.UTC));
+        dto.setUpdatedAt(organisation.updatedAt.withOffsetSameInstant(ZoneOffset.UTC));
+        return dto;
+    }
+}
