@@ -23,6 +23,7 @@ import de.fachplan.api.generated.model.LocalizedLongText;
 import de.fachplan.api.generated.model.TargetGroupCreate;
 import de.fachplan.api.generated.model.TargetGroupPage;
 import de.fachplan.api.generated.model.TargetGroupPatch;
+import de.fachplan.api.generated.model.TargetGroupPatchDescription;
 
 public class CatalogueResource implements CatalogueApi {
 
@@ -110,7 +111,7 @@ public class CatalogueResource implements CatalogueApi {
                             description == null ? null : description.getDe(),
                             description == null ? null : description.getEn()));
                     return new Idempotency.Created<>(CatalogueMapper.targetGroup(group),
-                            URI.create("/api/v1/target-groups/" + group.id), ETags.of(group.version));
+                            URI.create("target-groups/" + group.id), ETags.of(group.version));
                 });
     }
 
@@ -118,7 +119,7 @@ public class CatalogueResource implements CatalogueApi {
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
     public RestResponse<de.fachplan.api.generated.model.TargetGroup> updateTargetGroup(String ref, String ifMatch,
             TargetGroupPatch patch) {
-        LocalizedLongText description = patch.getDescription().orElse(null);
+        TargetGroupPatchDescription description = patch.getDescription().orElse(null);
         TargetGroup group = catalogue.updateTargetGroup(ref, ifMatch, new CatalogueService.TargetGroupChange(null,
                 patch.getCategory() == null ? null : TargetGroupCategory.valueOf(patch.getCategory().name()),
                 patch.getName() == null ? null : patch.getName().getDe(),

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Hibernate;
+
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Refs;
 import de.fachplan.api.common.paging.Entities;
@@ -41,10 +43,10 @@ public class CatalogueService {
 
     @Transactional
     public ActionField actionField(String ref, String planRef) {
-        return Refs.asUuid(ref).flatMap(id -> ActionField.<ActionField>findByIdOptional(id))
+        return withPlan(Refs.asUuid(ref).flatMap(id -> ActionField.<ActionField>findByIdOptional(id))
                 .or(() -> ActionField.<ActionField>find("plan = ?1 and code = ?2", plans.resolve(planRef), ref)
                         .firstResultOptional())
-                .orElseThrow(() -> ProblemException.notFound("No action field " + ref + "."));
+                .orElseThrow(() -> ProblemException.notFound("No action field " + ref + ".")), f -> f.plan);
     }
 
     @Transactional
@@ -60,10 +62,10 @@ public class CatalogueService {
 
     @Transactional
     public Guideline guideline(String ref, String planRef) {
-        return Refs.asUuid(ref).flatMap(id -> Guideline.<Guideline>findByIdOptional(id))
+        return withPlan(Refs.asUuid(ref).flatMap(id -> Guideline.<Guideline>findByIdOptional(id))
                 .or(() -> Guideline.<Guideline>find("plan = ?1 and code = ?2", plans.resolve(planRef), ref)
                         .firstResultOptional())
-                .orElseThrow(() -> ProblemException.notFound("No guideline " + ref + "."));
+                .orElseThrow(() -> ProblemException.notFound("No guideline " + ref + ".")), g -> g.plan);
     }
 
     @Transactional
@@ -138,6 +140,12 @@ public class CatalogueService {
                     + "remove it from them first.");
         }
         group.delete();
+    }
+
+    /** The DTOs name the plan; load it while the session is open. */
+    private static <T> T withPlan(T entity, java.util.function.Function<T, Plan> plan) {
+        Hibernate.initialize(plan.apply(entity));
+        return entity;
     }
 
     /** Merge-patch semantics (RFC 7396): nested texts merge member by member; a null description clears it. */

@@ -16,6 +16,8 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import de.fachplan.api.common.time.Timestamps;
+
 /** A target group (Zielgruppe) of the plan's measures; editors maintain the list. */
 @Entity
 @Table(name = "target_group")
@@ -55,12 +57,12 @@ public class TargetGroup extends PanacheEntityBase {
 
     @PrePersist
     void created() {
-        createdAt = OffsetDateTime.now();
+        createdAt = Timestamps.now();
         updatedAt = createdAt;
     }
 
     @PreUpdate
     void updated() {
-        updatedAt = OffsetDateTime.now();
+        updatedAt = Timestamps.now();
     }
 }

@@ -16,6 +16,8 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import de.fachplan.api.common.time.Timestamps;
+
 /** A city unit or partner organisation (Träger) that leads or takes part in measures. */
 @Entity
 @Table(name = "organisation")
@@ -52,12 +54,12 @@ public class Organisation extends PanacheEntityBase {
 
     @PrePersist
     void created() {
-        createdAt = OffsetDateTime.now();
+        createdAt = Timestamps.now();
         updatedAt = createdAt;
     }
 
     @PreUpdate
     void updated() {
-        updatedAt = OffsetDateTime.now();
+        updatedAt = Timestamps.now();
     }
 }

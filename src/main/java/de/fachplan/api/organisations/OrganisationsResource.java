@@ -68,7 +68,7 @@ public class OrganisationsResource implements OrganisationsApi {
                             Optional.ofNullable(request.getWebsite()),
                             Boolean.TRUE.equals(request.getIllustrative())));
                     return new Idempotency.Created<>(toDto(organisation),
-                            URI.create("/api/v1/organisations/" + organisation.id), ETags.of(organisation.version));
+                            URI.create("organisations/" + organisation.id), ETags.of(organisation.version));
                 });
     }
 

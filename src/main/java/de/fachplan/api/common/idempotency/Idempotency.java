@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.problem.ProblemType;
 import de.fachplan.api.common.security.Caller;
+import de.fachplan.api.common.time.Timestamps;
 
 /**
  * Makes creating requests safe to retry (Stripe's {@code Idempotency-Key}).
@@ -73,7 +73,7 @@ public class Idempotency {
             throw new ProblemException(ProblemType.REQUEST_IN_PROGRESS,
                     "A request with this Idempotency-Key is still being processed; retry shortly.");
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Timestamps.now();
         IdempotencyRecord stored = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(callerId, key));
         if (stored != null && stored.expiresAt.isAfter(now)) {
             if (!stored.requestHash.equals(requestHash)) {

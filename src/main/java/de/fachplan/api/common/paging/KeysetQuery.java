@@ -49,6 +49,12 @@ public final class KeysetQuery {
         return this;
     }
 
+    public KeysetQuery where(String condition, Map<String, Object> values) {
+        conditions.add(condition);
+        parameters.putAll(values);
+        return this;
+    }
+
     public KeysetQuery orderBy(List<SortColumn> columns) {
         order.addAll(columns);
         return this;

@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -47,6 +48,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri);
+        }
+        if (e instanceof NotFoundException && e.getCause() != null && pathParametersAreWellFormed(uri)) {
+            // JAX-RS answers a query parameter that does not convert (limit=many) with 404; the only
+            // typed path parameters here are UUIDs, so when those are fine it was the query.
+            return Problems.response(ProblemType.MALFORMED_REQUEST,
+                    "A query parameter has a value of the wrong type or format; see the contract.", path(uri),
+                    List.of());
+        }
         ProblemType type = switch (status) {
             case 400 -> ProblemType.MALFORMED_REQUEST;
             case 401 -> ProblemType.UNAUTHORIZED;
@@ -90,20 +101,27 @@ public class ProblemMappers {
     private Response json(JsonProcessingException e, UriInfo uri) {
         String pointer = e instanceof JsonMappingException mapping ? pointer(mapping.getPath()) : "";
         String detail;
+        if (e instanceof MismatchedInputException missing
+                && missing.getOriginalMessage().startsWith("Missing required creator property")) {
+            // The generated models take required members in a creator; absent ones are a 422 as
+            // with any other member the domain needs.
+            return Problems.response(ProblemType.VALIDATION_FAILED, pointer + ": is required", path(uri),
+                    List.of(new FieldError(pointer, "is required")));
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
-            pointer = pointer.isEmpty() ? "/" + unknown.getPropertyName() : pointer;
-            detail = "unknown member " + unknown.getPropertyName();
+            detail = "is not a member of this request; see the contract";
         } else if (e instanceof InvalidNullException) {
             detail = "must not be null";
         } else if (e instanceof InvalidFormatException format) {
             detail = "cannot read " + describe(format.getValue()) + " as " + simpleType(format.getTargetType());
         } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             detail = "expected " + simpleType(mismatch.getTargetType());
+        } else if (!pointer.isEmpty()) {
+            detail = "has a value that is not allowed here; see the contract";
         } else {
             detail = "the body is not valid JSON";
-            pointer = "";
         }
-        List<FieldError> errors = List.of(new FieldError(pointer, detail));
+        List<FieldError> errors = List.of(new FieldError(pointer.isEmpty() ? "/" : pointer, detail));
         return Problems.response(ProblemType.MALFORMED_REQUEST,
                 pointer.isEmpty() ? "The request body is not valid JSON." : pointer + ": " + detail, path(uri), errors);
     }
@@ -181,6 +199,12 @@ public class ProblemMappers {
                 "An unexpected error occurred; it has been logged as " + errorId + ".", path(uri), List.of());
     }
 
+    private static boolean pathParametersAreWellFormed(UriInfo uri) {
+        return uri.getPathParameters().entrySet().stream()
+                .filter(p -> p.getKey().endsWith("Id"))
+                .allMatch(p -> p.getValue().stream().allMatch(v -> de.fachplan.api.common.http.Refs.asUuid(v).isPresent()));
+    }
+
     private static String describeConstraint(org.hibernate.exception.ConstraintViolationException e) {
         return e.getConstraintName() == null ? "a uniqueness or reference rule"
                 : "rule " + e.getConstraintName().toLowerCase(Locale.ROOT);
@@ -217,6 +241,9 @@ public class ProblemMappers {
     private static String parameterPointer(String parameter) {
         if (parameter == null) {
             return "#";
+        }
+        if (parameter.endsWith("Create") || parameter.endsWith("Patch")) {
+            return "/";
         }
         return switch (parameter) {
             case "ifMatch" -> "#/header/If-Match";

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +22,7 @@ import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.paging.SortColumn;
 import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.common.time.Timestamps;
 
 /** Issues, checks and revokes API keys. */
 @ApplicationScoped
@@ -42,7 +42,7 @@ public class ApiKeyService {
 
     @Transactional
     public IssuedKey issue(String name, Role role, UUID organisationId, OffsetDateTime expiresAt, String createdBy) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Timestamps.now();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw ProblemException.invalid(List.of(new FieldError("/expiresAt", "must lie in the future")));
         }
@@ -60,7 +60,7 @@ public class ApiKeyService {
         if (ApiKey.count("keyHash", hash(secret)) > 0) {
             return false;
         }
-        store(name, role, null, null, createdBy, secret, OffsetDateTime.now(ZoneOffset.UTC));
+        store(name, role, null, null, createdBy, secret, Timestamps.now());
         return true;
     }
 
@@ -91,7 +91,7 @@ public class ApiKeyService {
     @Transactional
     public Optional<ApiKey> authenticate(String secret) {
         Optional<ApiKey> found = ApiKey.find("keyHash", hash(secret)).firstResultOptional();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Timestamps.now();
         Optional<ApiKey> usable = found.filter(k -> k.isUsableAt(now));
         usable.ifPresent(k -> em.createNativeQuery("UPDATE api_key SET last_used_at = now() WHERE id = :id "
                 + "AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')")
@@ -123,7 +123,7 @@ public class ApiKeyService {
         if (key.revokedAt != null) {
             throw ProblemException.conflict("The API key is already revoked.");
         }
-        key.revokedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        key.revokedAt = Timestamps.now();
     }
 
     static String newSecret() {

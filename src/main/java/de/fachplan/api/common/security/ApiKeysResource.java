@@ -44,7 +44,7 @@ public class ApiKeysResource implements ApiKeysApi {
             ApiKeyCreated withSecret = created(issued.key(), issued.secret());
             ApiKeyCreated withoutSecret = created(issued.key(), null);
             return new Idempotency.Created<>(withSecret, withoutSecret,
-                    URI.create("/api/v1/api-keys/" + issued.key().id), ETags.of(issued.key().version));
+                    URI.create("api-keys/" + issued.key().id), ETags.of(issued.key().version));
         });
     }
 

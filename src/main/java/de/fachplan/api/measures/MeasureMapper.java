@@ -1,0 +1,105 @@
+package de.fachplan.api.measures;
+
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Optional;
+
+import org.openapitools.jackson.nullable.JsonNullable;
+
+import de.fachplan.api.catalogue.District;
+import de.fachplan.api.catalogue.Guideline;
+import de.fachplan.api.catalogue.TargetGroup;
+import de.fachplan.api.generated.model.MeasureCreate;
+import de.fachplan.api.generated.model.MeasurePartnerInput;
+import de.fachplan.api.generated.model.MeasurePatch;
+import de.fachplan.api.generated.model.OrganisationRef;
+import de.fachplan.api.organisations.Organisation;
+
+/** Measures between the contract's DTOs and the domain. */
+final class MeasureMapper {
+
+    private MeasureMapper() {
+    }
+
+    static de.fachplan.api.generated.model.Measure toDto(Measure measure) {
+        var dto = new de.fachplan.api.generated.model.Measure();
+        dto.setId(measure.id);
+        dto.setPlan(measure.plan.code);
+        dto.setCode(measure.code);
+        dto.setActionField(measure.actionField.code);
+        dto.setTitle(measure.title);
+        dto.setDescription(measure.description);
+        dto.setStatus(de.fachplan.api.generated.model.MeasureStatus.valueOf(measure.status.name()));
+        dto.setProgress(measure.progress);
+        dto.setPlannedStart(measure.plannedStart);
+        dto.setPlannedEnd(measure.plannedEnd);
+        if (measure.leadOrganisation != null) {
+            dto.setLeadOrganisation(ref(measure.leadOrganisation));
+        }
+        dto.setPartners(measure.partners.stream()
+                .sorted(Comparator.comparing((MeasurePartner p) -> p.organisation.name).thenComparing(p -> p.organisation.id))
+                .map(p -> {
+                    var partner = new de.fachplan.api.generated.model.MeasurePartner();
+                    partner.setOrganisation(ref(p.organisation));
+                    partner.setRole(de.fachplan.api.generated.model.PartnerRole.valueOf(p.role.name()));
+                    return partner;
+                }).toList());
+        dto.setGuidelines(measure.guidelines.stream().sorted(Comparator.comparingInt((Guideline g) -> g.position))
+                .map(g -> g.code).toList());
+        dto.setTargetGroups(measure.targetGroups.stream().map((TargetGroup t) -> t.code).sorted().toList());
+        dto.setDistricts(measure.districts.stream().map((District d) -> d.code).sorted().toList());
+        dto.setIllustrative(measure.illustrative);
+        dto.setVersion(measure.version);
+        dto.setCreatedAt(measure.createdAt.withOffsetSameInstant(ZoneOffset.UTC));
+        dto.setUpdatedAt(measure.updatedAt.withOffsetSameInstant(ZoneOffset.UTC));
+        return dto;
+    }
+
+    static de.fachplan.api.generated.model.StatusChange toDto(StatusChange change) {
+        var dto = new de.fachplan.api.generated.model.StatusChange();
+        dto.setId(change.id);
+        dto.setFromStatus(change.fromStatus == null ? null
+                : de.fachplan.api.generated.model.MeasureStatus.valueOf(change.fromStatus.name()));
+        dto.setToStatus(de.fachplan.api.generated.model.MeasureStatus.valueOf(change.toStatus.name()));
+        dto.setChangedAt(change.changedAt.withOffsetSameInstant(ZoneOffset.UTC));
+        dto.setChangedBy(change.changedBy);
+        dto.setReason(change.reason);
+        return dto;
+    }
+
+    static MeasureChange fromCreate(MeasureCreate request) {
+        return new MeasureChange(request.getPlan(), request.getActionField(), request.getCode(), request.getTitle(),
+                Optional.ofNullable(request.getDescription()),
+                request.getStatus() == null ? null : MeasureStatus.valueOf(request.getStatus().name()),
+                request.getStatusReason(), request.getProgress(),
+                Optional.ofNullable(request.getPlannedStart()), Optional.ofNullable(request.getPlannedEnd()),
+                Optional.ofNullable(request.getLeadOrganisationId()),
+                request.getPartners() == null ? null : request.getPartners().stream().map(MeasureMapper::partner).toList(),
+                request.getGuidelines(), request.getTargetGroups(), request.getDistricts(), request.getIllustrative());
+    }
+
+    static MeasureChange fromPatch(MeasurePatch patch) {
+        return new MeasureChange(null, null, null, patch.getTitle(), clearable(patch.getDescription()),
+                patch.getStatus() == null ? null : MeasureStatus.valueOf(patch.getStatus().name()),
+                patch.getStatusReason(), patch.getProgress(), clearable(patch.getPlannedStart()),
+                clearable(patch.getPlannedEnd()), clearable(patch.getLeadOrganisationId()),
+                patch.getPartners() == null ? null : patch.getPartners().stream().map(MeasureMapper::partner).toList(),
+                patch.getGuidelines(), patch.getTargetGroups(), patch.getDistricts(), patch.getIllustrative());
+    }
+
+    /** Absent stays {@code null} (no change); explicit {@code null} becomes an empty optional (clear). */
+    private static <T> Optional<T> clearable(JsonNullable<T> value) {
+        return value.isPresent() ? Optional.ofNullable(value.get()) : null;
+    }
+
+    private static MeasureChange.PartnerInput partner(MeasurePartnerInput input) {
+        return new MeasureChange.PartnerInput(input.getOrganisationId(), PartnerRole.valueOf(input.getRole().name()));
+    }
+
+    private static OrganisationRef ref(Organisation organisation) {
+        OrganisationRef ref = new OrganisationRef();
+        ref.setId(organisation.id);
+        ref.setName(organisation.name);
+        return ref;
+    }
+}

@@ -1,0 +1,271 @@
+package de.fachplan.api.measures;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Hibernate;
+
+import de.fachplan.api.catalogue.ActionField;
+import de.fachplan.api.catalogue.District;
+import de.fachplan.api.catalogue.Guideline;
+import de.fachplan.api.catalogue.Plan;
+import de.fachplan.api.catalogue.PlanService;
+import de.fachplan.api.catalogue.TargetGroup;
+import de.fachplan.api.common.http.ETags;
+import de.fachplan.api.common.http.Refs;
+import de.fachplan.api.common.paging.Entities;
+import de.fachplan.api.common.paging.KeysetQuery;
+import de.fachplan.api.common.paging.Page;
+import de.fachplan.api.common.paging.PageRequest;
+import de.fachplan.api.common.paging.SortColumn.ValueKind;
+import de.fachplan.api.common.paging.SortColumn;
+import de.fachplan.api.common.problem.FieldError;
+import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.common.time.Timestamps;
+import de.fachplan.api.organisations.Organisation;
+
+/** The rules of measures: numbering, references, periods and the status life cycle. */
+@ApplicationScoped
+public class MeasureService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    MeasureSearch search;
+
+    @Transactional
+    public Page<Measure> list(MeasureFilter filter, PageRequest page) {
+        Plan plan = plans.resolve(filter.plan());
+        Page<UUID> ids = search.find(plan, filter, page);
+        List<Measure> measures = Entities.inOrder(Measure.list("id in ?1", ids.items()), ids.items(), m -> m.id);
+        measures.forEach(MeasureService::loadRelations);
+        return new Page<>(measures, ids.nextCursor());
+    }
+
+    @Transactional
+    public Measure get(String ref, String planRef) {
+        Measure measure = find(ref, planRef);
+        loadRelations(measure);
+        return measure;
+    }
+
+    @Transactional
+    public Page<StatusChange> history(String ref, String planRef, PageRequest page) {
+        Measure measure = find(ref, planRef);
+        Page<UUID> ids = new KeysetQuery("measure_status_change c", "c.id")
+                .where("c.measure_id = :measure", "measure", measure.id)
+                .orderBy(List.of(SortColumn.asc("c.changed_at", ValueKind.TIMESTAMP)))
+                .fetch(em, page);
+        return new Page<>(Entities.inOrder(StatusChange.list("id in ?1", ids.items()), ids.items(), c -> c.id),
+                ids.nextCursor());
+    }
+
+    @Transactional
+    public Measure create(MeasureChange change, String changedBy) {
+        Plan plan = plans.resolve(change.plan());
+        List<FieldError> errors = new ArrayList<>();
+        ActionField field = ActionField.<ActionField>find("plan = ?1 and code = ?2", plan, change.actionField())
+                .firstResultOptional().orElse(null);
+        if (field == null) {
+            errors.add(new FieldError("/actionField", "unknown action field " + change.actionField() + " in plan "
+                    + plan.code));
+        }
+        Integer number = null;
+        if (change.code() != null) {
+            if (field != null && !change.code().startsWith(field.code)) {
+                errors.add(new FieldError("/code", "must start with the action field's letter " + field.code));
+            } else {
+                number = Integer.valueOf(change.code().substring(1));
+            }
+        }
+        Measure measure = new Measure();
+        measure.plan = plan;
+        measure.status = change.status() == null ? MeasureStatus.PIPELINE : change.status();
+        measure.progress = 0;
+        measure.illustrative = Boolean.TRUE.equals(change.illustrative());
+        applyCommon(measure, plan, change, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        // Numbers are per action field; locking the field's row serialises concurrent creates in it.
+        em.lock(field, LockModeType.PESSIMISTIC_WRITE);
+        if (number == null) {
+            Integer max = em.createQuery("select max(m.number) from Measure m where m.actionField = ?1", Integer.class)
+                    .setParameter(1, field).getSingleResult();
+            number = max == null ? 1 : max + 1;
+        } else if (Measure.count("plan = ?1 and code = ?2", plan, change.code()) > 0) {
+            throw ProblemException.conflict("Measure " + change.code() + " exists already in plan " + plan.code + ".");
+        }
+        measure.actionField = field;
+        measure.number = number;
+        measure.code = field.code + number;
+        OffsetDateTime now = Timestamps.now();
+        measure.createdAt = now;
+        measure.updatedAt = now;
+        measure.persist();
+        measure.record(null, measure.status, change.statusReason(), changedBy, now).persist();
+        em.flush();
+        return measure;
+    }
+
+    @Transactional
+    public Measure update(String ref, String planRef, String ifMatch, MeasureChange change, String changedBy) {
+        Measure measure = find(ref, planRef);
+        ETags.requireMatch(ifMatch, measure.version);
+        List<FieldError> errors = new ArrayList<>();
+        if (change.statusReason() != null && (change.status() == null || change.status() == measure.status)) {
+            errors.add(new FieldError("/statusReason", "is only recorded with a change of status"));
+        }
+        applyCommon(measure, measure.plan, change, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        OffsetDateTime now = Timestamps.now();
+        if (change.status() != null) {
+            StatusChange transition = measure.changeStatus(change.status(), change.statusReason(), changedBy, now);
+            if (transition != null) {
+                transition.persist();
+            }
+        }
+        measure.updatedAt = now;
+        em.flush();
+        loadRelations(measure);
+        return measure;
+    }
+
+    @Transactional
+    public void delete(String ref, String planRef, String ifMatch) {
+        Measure measure = find(ref, planRef);
+        ETags.requireMatch(ifMatch, measure.version);
+        StatusChange.delete("measure", measure);
+        measure.delete();
+    }
+
+    private Measure find(String ref, String planRef) {
+        return Refs.asUuid(ref).flatMap(id -> Measure.<Measure>findByIdOptional(id))
+                .or(() -> {
+                    Plan plan = plans.resolve(planRef);
+                    return Measure.<Measure>find("plan = ?1 and code = ?2", plan, ref).firstResultOptional();
+                })
+                .orElseThrow(() -> ProblemException.notFound("No measure " + ref
+                        + (planRef == null ? "" : " in plan " + planRef) + "."));
+    }
+
+    /** Applies the members that create and patch share, collecting every invalid one. */
+    private void applyCommon(Measure measure, Plan plan, MeasureChange change, List<FieldError> errors) {
+        if (change.title() != null) {
+            measure.title = change.title();
+        }
+        if (change.description() != null) {
+            measure.description = change.description().orElse(null);
+        }
+        if (change.progress() != null) {
+            measure.progress = change.progress();
+        }
+        if (change.plannedStart() != null) {
+            measure.plannedStart = change.plannedStart().orElse(null);
+        }
+        if (change.plannedEnd() != null) {
+            measure.plannedEnd = change.plannedEnd().orElse(null);
+        }
+        if (measure.plannedStart != null && measure.plannedEnd != null && measure.plannedEnd.isBefore(measure.plannedStart)) {
+            errors.add(new FieldError("/plannedEnd", "must not lie before plannedStart " + measure.plannedStart));
+        }
+        if (change.illustrative() != null) {
+            measure.illustrative = change.illustrative();
+        }
+        if (change.leadOrganisationId() != null) {
+            measure.leadOrganisation = change.leadOrganisationId().map(id -> {
+                Organisation lead = Organisation.findById(id);
+                if (lead == null) {
+                    errors.add(new FieldError("/leadOrganisationId", "unknown organisation " + id));
+                }
+                return lead;
+            }).orElse(null);
+        }
+        if (change.partners() != null) {
+            measure.partners = partners(change.partners(), errors);
+        }
+        if (change.guidelines() != null) {
+            measure.guidelines = resolveCodes(change.guidelines(), "/guidelines", "guideline",
+                    Guideline.<Guideline>list("plan = ?1 and code in ?2", plan, change.guidelines()), g -> g.code, errors);
+        }
+        if (change.targetGroups() != null) {
+            measure.targetGroups = resolveCodes(change.targetGroups(), "/targetGroups", "target group",
+                    TargetGroup.<TargetGroup>list("code in ?1", change.targetGroups()), t -> t.code, errors);
+        }
+        if (change.districts() != null) {
+            measure.districts = resolveCodes(change.districts(), "/districts", "district",
+                    District.<District>list("code in ?1", change.districts()), d -> d.code, errors);
+        }
+    }
+
+    private static List<MeasurePartner> partners(List<MeasureChange.PartnerInput> inputs, List<FieldError> errors) {
+        Set<UUID> ids = inputs.stream().map(MeasureChange.PartnerInput::organisationId).collect(Collectors.toSet());
+        Map<UUID, Organisation> found = Organisation.<Organisation>list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(o -> o.id, o -> o));
+        List<MeasurePartner> partners = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            MeasureChange.PartnerInput input = inputs.get(i);
+            Organisation organisation = found.get(input.organisationId());
+            if (organisation == null) {
+                errors.add(new FieldError("/partners/" + i + "/organisationId",
+                        "unknown organisation " + input.organisationId()));
+            } else if (!seen.add(organisation.id)) {
+                errors.add(new FieldError("/partners/" + i + "/organisationId",
+                        "names organisation " + organisation.id + " a second time"));
+            } else {
+                partners.add(new MeasurePartner(organisation, input.role()));
+            }
+        }
+        return partners;
+    }
+
+    private static <T> Set<T> resolveCodes(List<String> codes, String pointer, String what, List<T> found,
+            Function<T, String> code, List<FieldError> errors) {
+        Map<String, T> byCode = found.stream().collect(Collectors.toMap(code, t -> t));
+        Set<T> resolved = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < codes.size(); i++) {
+            T item = byCode.get(codes.get(i));
+            if (item == null) {
+                errors.add(new FieldError(pointer + "/" + i, "unknown " + what + " " + codes.get(i)));
+            } else if (!seen.add(codes.get(i))) {
+                errors.add(new FieldError(pointer + "/" + i, "names " + codes.get(i) + " a second time"));
+            } else {
+                resolved.add(item);
+            }
+        }
+        return resolved;
+    }
+
+    /** Initialises every relation inside the transaction; batch fetching loads each kind in one statement. */
+    private static void loadRelations(Measure measure) {
+        Hibernate.initialize(measure.plan);
+        Hibernate.initialize(measure.actionField);
+        Hibernate.initialize(measure.leadOrganisation);
+        Hibernate.initialize(measure.guidelines);
+        Hibernate.initialize(measure.targetGroups);
+        Hibernate.initialize(measure.districts);
+        Hibernate.initialize(measure.partners);
+        measure.partners.forEach(p -> Hibernate.initialize(p.organisation));
+    }
+}

@@ -1,0 +1,109 @@
+package de.fachplan.api.measures;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import de.fachplan.api.common.http.ETags;
+import de.fachplan.api.common.http.Links;
+import de.fachplan.api.common.idempotency.Idempotency;
+import de.fachplan.api.common.paging.Page;
+import de.fachplan.api.common.paging.PageRequest;
+import de.fachplan.api.common.security.Caller;
+import de.fachplan.api.common.security.Role;
+import de.fachplan.api.generated.api.MeasuresApi;
+import de.fachplan.api.generated.model.MeasureCreate;
+import de.fachplan.api.generated.model.MeasurePage;
+import de.fachplan.api.generated.model.MeasurePatch;
+import de.fachplan.api.generated.model.StatusChangePage;
+
+public class MeasuresResource implements MeasuresApi {
+
+    @Inject
+    MeasureService measures;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public RestResponse<MeasurePage> listMeasures(String plan, String actionField,
+            de.fachplan.api.generated.model.MeasureStatus status, String targetGroup, String guideline,
+            String district, UUID organisation, String q, OffsetDateTime modifiedSince, String sort, Integer limit,
+            String cursor) {
+        MeasureFilter filter = new MeasureFilter(plan, actionField,
+                status == null ? null : MeasureStatus.valueOf(status.name()), targetGroup, guideline, district,
+                organisation, q, modifiedSince, sort);
+        Page<Measure> page = measures.list(filter, PageRequest.of(limit, cursor, filter.fingerprint()));
+        MeasurePage body = new MeasurePage();
+        body.setItems(page.items().stream().map(MeasureMapper::toDto).toList());
+        body.setNextCursor(page.nextCursor());
+        return Links.page(body, page.nextCursor(), uri);
+    }
+
+    @Override
+    public RestResponse<de.fachplan.api.generated.model.Measure> getMeasure(String measureRef, String plan,
+            String ifNoneMatch) {
+        Measure measure = measures.get(measureRef, plan);
+        if (ETags.matchesNoneMatch(ifNoneMatch, measure.version)) {
+            return RestResponse.ResponseBuilder.<de.fachplan.api.generated.model.Measure>notModified()
+                    .header("ETag", ETags.of(measure.version)).build();
+        }
+        return withETag(measure);
+    }
+
+    @Override
+    public RestResponse<StatusChangePage> listMeasureStatusHistory(String measureRef, String plan, Integer limit,
+            String cursor) {
+        Page<StatusChange> page = measures.history(measureRef, plan,
+                PageRequest.of(limit, cursor, "status-history:" + measureRef + ":" + plan));
+        StatusChangePage body = new StatusChangePage();
+        body.setItems(page.items().stream().map(MeasureMapper::toDto).toList());
+        body.setNextCursor(page.nextCursor());
+        return Links.page(body, page.nextCursor(), uri);
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
+    public RestResponse<de.fachplan.api.generated.model.Measure> createMeasure(MeasureCreate request,
+            String idempotencyKey) {
+        return idempotency.create(idempotencyKey, "createMeasure", request,
+                de.fachplan.api.generated.model.Measure.class, () -> {
+                    Measure measure = measures.create(MeasureMapper.fromCreate(request), caller.displayName());
+                    return new Idempotency.Created<>(MeasureMapper.toDto(measure),
+                            URI.create("measures/" + measure.id), ETags.of(measure.version));
+                });
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
+    public RestResponse<de.fachplan.api.generated.model.Measure> updateMeasure(String measureRef, String ifMatch,
+            MeasurePatch patch, String plan) {
+        return withETag(measures.update(measureRef, plan, ifMatch, MeasureMapper.fromPatch(patch),
+                caller.displayName()));
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
+    public RestResponse<Void> deleteMeasure(String measureRef, String ifMatch, String plan) {
+        measures.delete(measureRef, plan, ifMatch);
+        return RestResponse.noContent();
+    }
+
+    private static RestResponse<de.fachplan.api.generated.model.Measure> withETag(Measure measure) {
+        return RestResponse.ResponseBuilder.ok(MeasureMapper.toDto(measure)).header("ETag", ETags.of(measure.version))
+                .build();
+    }
+}

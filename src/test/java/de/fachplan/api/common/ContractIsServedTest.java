@@ -1,0 +1,39 @@
+package de.fachplan.api.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ContractIsServedTest {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Test
+    void servesExactlyTheContractFile() throws Exception {
+        JsonNode file = YAML.readTree(Files.readString(Path.of("openapi", "openapi.yaml")));
+        String served = given().accept("application/yaml").get("/q/openapi").then().statusCode(200).extract().asString();
+        assertEquals(file, YAML.readTree(served));
+    }
+
+    @Test
+    void showsTheContractInSwaggerUi() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void isReadyWhenTheDatabaseIsUp() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}

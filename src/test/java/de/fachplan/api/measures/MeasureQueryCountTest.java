@@ -1,0 +1,67 @@
+package de.fachplan.api.measures;
+
+import static de.fachplan.api.support.Api.anonymous;
+import static de.fachplan.api.support.Api.editor;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** A page of measures with all their relations costs a constant number of SQL statements. */
+@QuarkusTest
+class MeasureQueryCountTest {
+
+    private static String organisation;
+    private static String partner;
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    /** REST Assured knows the test port only once a test runs, so the data is made before the first. */
+    @BeforeEach
+    void createHundredMeasuresWithRelations() {
+        if (organisation != null) {
+            return;
+        }
+        organisation = editor().contentType(ContentType.JSON)
+                .body("{\"name\":\"Beispiel-Verband QueryCount\",\"type\":\"WELFARE_ASSOCIATION\",\"illustrative\":true}")
+                .post("/api/v1/organisations").then().statusCode(201).extract().path("id");
+        partner = editor().contentType(ContentType.JSON)
+                .body("{\"name\":\"Beispiel-Verein QueryCount\",\"type\":\"ASSOCIATION\",\"illustrative\":true}")
+                .post("/api/v1/organisations").then().statusCode(201).extract().path("id");
+        String[] fields = { "M", "R", "B", "W", "S", "F", "G", "P", "Q", "C" };
+        for (int i = 0; i < 100; i++) {
+            editor().contentType(ContentType.JSON)
+                    .body("{\"actionField\":\"" + fields[i % 10] + "\",\"title\":\"Maßnahme " + i + "\","
+                            + "\"leadOrganisationId\":\"" + organisation + "\","
+                            + "\"partners\":[{\"organisationId\":\"" + partner + "\",\"role\":\"IMPLEMENTING\"}],"
+                            + "\"guidelines\":[\"L1\",\"L2\"],\"targetGroups\":[\"WOMEN\",\"ASYLUM_SEEKERS\"],"
+                            + "\"districts\":[\"COTTA\",\"PLAUEN\"]}")
+                    .post("/api/v1/measures").then().statusCode(201);
+        }
+    }
+
+    private long statementsFor(int limit) {
+        sessionFactory.getStatistics().clear();
+        anonymous().queryParam("organisation", organisation).queryParam("limit", limit).get("/api/v1/measures")
+                .then().statusCode(200).body("items", hasSize(limit));
+        return sessionFactory.getStatistics().getPrepareStatementCount();
+    }
+
+    @Test
+    void aPageOfAHundredCostsAsManyStatementsAsAPageOfFive() {
+        statementsFor(5);
+        long small = statementsFor(5);
+        long large = statementsFor(100);
+        assertEquals(small, large, "statements for 5 vs 100 measures");
+        assertTrue(large <= 12, "a page of 100 measures took " + large + " statements");
+    }
+}

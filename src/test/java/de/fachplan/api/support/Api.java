@@ -1,0 +1,59 @@
+package de.fachplan.api.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Set;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+
+/** Request builders for the roles the tests act in. */
+public final class Api {
+
+    /** The admin key the test profile bootstraps (application.properties, %test). */
+    public static final String ADMIN_KEY = "fpk_TestSuiteAdminKeyNotForProductionUse0";
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private static String editorKey;
+
+    private Api() {
+    }
+
+    public static RequestSpecification anonymous() {
+        return given();
+    }
+
+    public static RequestSpecification admin() {
+        return as(ADMIN_KEY);
+    }
+
+    public static synchronized RequestSpecification editor() {
+        if (editorKey == null) {
+            editorKey = admin().contentType(ContentType.JSON)
+                    .body("{\"name\":\"test editor\",\"role\":\"EDITOR\"}")
+                    .post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
+        }
+        return as(editorKey);
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().header("Authorization", "Bearer " + token);
+    }
+
+    /** A JWT as the city's identity provider would issue it, signed with the test key pair. */
+    public static String jwt(String subject, String... roles) {
+        return Jwt.issuer("https://login.test.invalid/realms/city").subject(subject).claim("name", subject)
+                .groups(Set.of(roles)).sign();
+    }
+
+    /** Marks a deliberately invalid request: the contract filter then checks only the response. */
+    public static RequestSpecification invalid(RequestSpecification spec) {
+        return spec.header(ContractFilter.RESPONSE_ONLY, "true");
+    }
+
+    public static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+}
