@@ -38,4 +38,18 @@ public class ActionField extends PanacheEntityBase {
     /** The field's place in the plan's order, which is also the order of measure codes. */
     @Column(nullable = false)
     public int position;
+
+    /** The number the next measure of this field gets; numbers are never reused. */
+    @Column(name = "next_number", nullable = false)
+    public int nextNumber = 1;
+
+    /** Takes the next measure number. Callers hold a write lock on this row. */
+    public int takeNumber() {
+        return nextNumber++;
+    }
+
+    /** Records that a measure took {@code number} explicitly, so that no later one gets it again. */
+    public void reserve(int number) {
+        nextNumber = Math.max(nextNumber, number + 1);
+    }
 }

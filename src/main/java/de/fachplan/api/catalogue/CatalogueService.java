@@ -1,5 +1,6 @@
 package de.fachplan.api.catalogue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +19,8 @@ import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.paging.SortColumn;
 import de.fachplan.api.common.paging.SortColumn.ValueKind;
+import de.fachplan.api.common.problem.FieldChecks;
+import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
 
 /** The plan's reference data: action fields, guidelines, target groups and districts. */
@@ -150,6 +153,12 @@ public class CatalogueService {
 
     /** Merge-patch semantics (RFC 7396): nested texts merge member by member; a null description clears it. */
     private static void apply(TargetGroup group, TargetGroupChange change) {
+        if (change.descriptionGiven()) {
+            List<FieldError> errors = new ArrayList<>();
+            FieldChecks.length(errors, "/description/de", change.descriptionDe(), 1, 4000);
+            FieldChecks.length(errors, "/description/en", change.descriptionEn(), 1, 4000);
+            FieldChecks.throwIfAny(errors);
+        }
         if (change.category() != null) {
             group.category = change.category();
         }

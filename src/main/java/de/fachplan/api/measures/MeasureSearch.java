@@ -56,9 +56,14 @@ class MeasureSearch {
                     "organisation", filter.organisation());
         }
         if (filter.q() != null && !filter.q().isBlank()) {
-            query.where("(m.search_vector @@ websearch_to_tsquery('german', :q)"
-                    + " OR m.search_vector @@ to_tsquery('german', :prefixes))",
-                    Map.of("q", filter.q(), "prefixes", prefixQuery(filter.q())));
+            String prefixes = prefixQuery(filter.q());
+            if (prefixes.isEmpty()) {
+                query.where("m.search_vector @@ websearch_to_tsquery('german', :q)", "q", filter.q());
+            } else {
+                query.where("(m.search_vector @@ websearch_to_tsquery('german', :q)"
+                        + " OR m.search_vector @@ to_tsquery('german', :prefixes))",
+                        Map.of("q", filter.q(), "prefixes", prefixes));
+            }
         }
         if (filter.modifiedSince() != null) {
             query.where("m.updated_at >= :modifiedSince", "modifiedSince", filter.modifiedSince());
@@ -78,7 +83,7 @@ class MeasureSearch {
                 terms.add(word + ":*");
             }
         }
-        return terms.isEmpty() ? "''" : String.join(" & ", terms);
+        return String.join(" & ", terms);
     }
 
     /** The documented sort whitelist: code (field order, then number), title, createdAt, updatedAt. */

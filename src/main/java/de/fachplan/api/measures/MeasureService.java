@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -32,10 +33,12 @@ import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.paging.SortColumn.ValueKind;
 import de.fachplan.api.common.paging.SortColumn;
+import de.fachplan.api.common.problem.FieldChecks;
 import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.time.Timestamps;
 import de.fachplan.api.organisations.Organisation;
+import de.fachplan.api.organisations.OrganisationRenamed;
 
 /** The rules of measures: numbering, references, periods and the status life cycle. */
 @ApplicationScoped
@@ -105,13 +108,13 @@ public class MeasureService {
             throw ProblemException.invalid(errors);
         }
         // Numbers are per action field; locking the field's row serialises concurrent creates in it.
-        em.lock(field, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(field, LockModeType.PESSIMISTIC_WRITE);
         if (number == null) {
-            Integer max = em.createQuery("select max(m.number) from Measure m where m.actionField = ?1", Integer.class)
-                    .setParameter(1, field).getSingleResult();
-            number = max == null ? 1 : max + 1;
+            number = field.takeNumber();
         } else if (Measure.count("plan = ?1 and code = ?2", plan, change.code()) > 0) {
             throw ProblemException.conflict("Measure " + change.code() + " exists already in plan " + plan.code + ".");
+        } else {
+            field.reserve(number);
         }
         measure.actionField = field;
         measure.number = number;
@@ -158,6 +161,18 @@ public class MeasureService {
         measure.delete();
     }
 
+    /**
+     * A measure shows the names of its organisations, so renaming one changes the representation
+     * of every measure it takes part in: their versions (ETags) and modification times move on.
+     */
+    void onOrganisationRenamed(@Observes OrganisationRenamed renamed) {
+        em.createQuery("update Measure m set m.version = m.version + 1, m.updatedAt = :now"
+                + " where m.leadOrganisation.id = :organisation or exists (select 1 from Measure p join p.partners pp"
+                + " where p = m and pp.organisation.id = :organisation)")
+                .setParameter("now", Timestamps.now()).setParameter("organisation", renamed.organisationId())
+                .executeUpdate();
+    }
+
     private Measure find(String ref, String planRef) {
         return Refs.asUuid(ref).flatMap(id -> Measure.<Measure>findByIdOptional(id))
                 .or(() -> {
@@ -174,6 +189,7 @@ public class MeasureService {
             measure.title = change.title();
         }
         if (change.description() != null) {
+            change.description().ifPresent(v -> FieldChecks.length(errors, "/description", v, 0, 10_000));
             measure.description = change.description().orElse(null);
         }
         if (change.progress() != null) {

@@ -1,10 +1,12 @@
 package de.fachplan.api.organisations;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -16,6 +18,8 @@ import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.paging.SortColumn;
 import de.fachplan.api.common.paging.SortColumn.ValueKind;
+import de.fachplan.api.common.problem.FieldChecks;
+import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
 
 @ApplicationScoped
@@ -23,6 +27,9 @@ public class OrganisationService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<OrganisationRenamed> renamed;
 
     /**
      * The values to create or change an organisation with. {@code null} leaves a member as it is;
@@ -61,8 +68,12 @@ public class OrganisationService {
     public Organisation update(UUID id, String ifMatch, OrganisationChange change) {
         Organisation organisation = get(id);
         ETags.requireMatch(ifMatch, organisation.version);
+        String name = organisation.name;
         apply(organisation, change);
         em.flush();
+        if (!name.equals(organisation.name)) {
+            renamed.fire(new OrganisationRenamed(organisation.id));
+        }
         return organisation;
     }
 
@@ -81,6 +92,14 @@ public class OrganisationService {
     }
 
     private static void apply(Organisation organisation, OrganisationChange change) {
+        List<FieldError> errors = new ArrayList<>();
+        if (change.shortName() != null) {
+            change.shortName().ifPresent(v -> FieldChecks.length(errors, "/shortName", v, 1, 60));
+        }
+        if (change.website() != null) {
+            change.website().ifPresent(v -> FieldChecks.httpUrl(errors, "/website", v, 500));
+        }
+        FieldChecks.throwIfAny(errors);
         if (change.name() != null) {
             organisation.name = change.name();
         }

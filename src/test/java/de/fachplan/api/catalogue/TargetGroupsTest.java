@@ -82,6 +82,15 @@ class TargetGroupsTest {
     }
 
     @Test
+    void anEmptyDescriptionIsRefused() {
+        String code = unique("EMPTY_");
+        String etag = create(code).header("ETag");
+        invalid(editor()).contentType(MERGE_PATCH).header("If-Match", etag).body("{\"description\":{\"de\":\"\"}}")
+                .patch("/api/v1/target-groups/" + code).then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/description/de"));
+    }
+
+    @Test
     void aDuplicateCodeIsAConflict() {
         String code = unique("TWICE_");
         create(code);

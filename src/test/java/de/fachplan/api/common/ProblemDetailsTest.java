@@ -74,7 +74,8 @@ class ProblemDetailsTest {
         invalid(editor()).contentType(ContentType.JSON).body("{\"actionField\":\"W\"}").post("/api/v1/measures")
                 .then().statusCode(422).body("errors[0].pointer", equalTo("/title"));
         invalid(editor()).contentType(ContentType.JSON).body("[]").post("/api/v1/measures").then().statusCode(400);
-        invalid(editor()).contentType(ContentType.JSON).post("/api/v1/measures").then().statusCode(not(equalTo(500)));
+        invalid(editor()).contentType(ContentType.JSON).post("/api/v1/measures").then().statusCode(400)
+                .body("type", equalTo("urn:fachplan:problem:malformed-request"));
     }
 
     @Test
@@ -91,6 +92,29 @@ class ProblemDetailsTest {
     void aTooLargeBodyIsRefusedWithAProblem() {
         String huge = "{\"actionField\":\"W\",\"title\":\"x\",\"description\":\"" + "a".repeat(1_100_000) + "\"}";
         invalid(editor()).contentType(ContentType.JSON).body(huge).post("/api/v1/measures").then().statusCode(413)
+                .contentType(PROBLEM);
+    }
+
+    @Test
+    void aSearchOfOnlyPunctuationFindsNothingInsteadOfFailing() {
+        for (String q : new String[] { "'", "!", "-", "&", ":*" }) {
+            anonymous().queryParam("q", q).get("/api/v1/measures").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aForgedCursorIsABadRequest() {
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("[\"measures\",null,null]".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        invalid(anonymous()).queryParam("cursor", forged).get("/api/v1/measures").then().statusCode(400);
+        String wrongType = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("[\"plans\",\"x\",\"y\"]".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        invalid(anonymous()).queryParam("cursor", wrongType).get("/api/v1/plans").then().statusCode(400);
+    }
+
+    @Test
+    void aPathReferenceAboveItsLimitIsABadRequest() {
+        invalid(anonymous()).get("/api/v1/guidelines/" + "L".repeat(70)).then().statusCode(400)
                 .contentType(PROBLEM);
     }
 

@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.hibernate.SessionFactory;
@@ -20,7 +23,6 @@ import io.restassured.http.ContentType;
 class MeasureQueryCountTest {
 
     private static String organisation;
-    private static String partner;
 
     @Inject
     SessionFactory sessionFactory;
@@ -34,17 +36,26 @@ class MeasureQueryCountTest {
         organisation = editor().contentType(ContentType.JSON)
                 .body("{\"name\":\"Beispiel-Verband QueryCount\",\"type\":\"WELFARE_ASSOCIATION\",\"illustrative\":true}")
                 .post("/api/v1/organisations").then().statusCode(201).extract().path("id");
-        partner = editor().contentType(ContentType.JSON)
-                .body("{\"name\":\"Beispiel-Verein QueryCount\",\"type\":\"ASSOCIATION\",\"illustrative\":true}")
-                .post("/api/v1/organisations").then().statusCode(201).extract().path("id");
+        // Every measure gets other partners and relations, so that no session cache hides a query per row.
+        List<String> partners = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            partners.add(editor().contentType(ContentType.JSON)
+                    .body("{\"name\":\"Beispiel-Verein QueryCount " + i + "\",\"type\":\"ASSOCIATION\",\"illustrative\":true}")
+                    .post("/api/v1/organisations").then().statusCode(201).extract().path("id"));
+        }
         String[] fields = { "M", "R", "B", "W", "S", "F", "G", "P", "Q", "C" };
+        String[] groups = { "WOMEN", "ASYLUM_SEEKERS", "FAMILIES_WITH_CHILDREN", "UNACCOMPANIED_MINORS", "TOLERATED_PERSONS" };
+        String[] districts = { "COTTA", "PLAUEN", "PROHLIS", "NEUSTADT", "LEUBEN", "PIESCHEN" };
+        String[] guidelines = { "L1", "L2", "L3" };
         for (int i = 0; i < 100; i++) {
             editor().contentType(ContentType.JSON)
                     .body("{\"actionField\":\"" + fields[i % 10] + "\",\"title\":\"Maßnahme " + i + "\","
                             + "\"leadOrganisationId\":\"" + organisation + "\","
-                            + "\"partners\":[{\"organisationId\":\"" + partner + "\",\"role\":\"IMPLEMENTING\"}],"
-                            + "\"guidelines\":[\"L1\",\"L2\"],\"targetGroups\":[\"WOMEN\",\"ASYLUM_SEEKERS\"],"
-                            + "\"districts\":[\"COTTA\",\"PLAUEN\"]}")
+                            + "\"partners\":[{\"organisationId\":\"" + partners.get(i % 20) + "\",\"role\":\"IMPLEMENTING\"},"
+                            + "{\"organisationId\":\"" + partners.get((i + 7) % 20) + "\",\"role\":\"FUNDING\"}],"
+                            + "\"guidelines\":[\"" + guidelines[i % 3] + "\"],"
+                            + "\"targetGroups\":[\"" + groups[i % 5] + "\",\"" + groups[(i + 2) % 5] + "\"],"
+                            + "\"districts\":[\"" + districts[i % 6] + "\",\"" + districts[(i + 1) % 6] + "\"]}")
                     .post("/api/v1/measures").then().statusCode(201);
         }
     }

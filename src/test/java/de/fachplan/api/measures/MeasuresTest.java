@@ -8,8 +8,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -191,11 +189,82 @@ class MeasuresTest {
     }
 
     @Test
-    void codesMatchTheContractPattern() {
-        create("{\"actionField\":\"M\",\"title\":\"Migrationssozialarbeit nach Fachleistungsstunden\"}");
-        anonymous().queryParam("actionField", "M").get("/api/v1/measures").then().statusCode(200)
-                .body("items.code", not(hasSize(0)))
-                .body("items.code[0]", matchesPattern("^M[1-9][0-9]*$"));
+    void aDeletedMeasuresCodeIsNeverGivenAgain() {
+        var created = create("{\"actionField\":\"C\",\"title\":\"Fördermittelberatung\"}");
+        String code = created.path("code");
+        editor().header("If-Match", (String) created.header("ETag")).delete("/api/v1/measures/" + code).then()
+                .statusCode(204);
+        String next = create("{\"actionField\":\"C\",\"title\":\"Fördermittelberatung neu\"}").path("code");
+        org.junit.jupiter.api.Assertions.assertEquals(Integer.parseInt(code.substring(1)) + 1,
+                Integer.parseInt(next.substring(1)));
+    }
+
+    @Test
+    void concurrentCreatesInOneFieldGetDistinctNumbers() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < 12; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> create("{\"actionField\":\"P\",\"title\":\"Parallel " + n + "\"}")
+                        .<String>path("code")));
+            }
+            var codes = new java.util.HashSet<String>();
+            for (var future : futures) {
+                codes.add(future.get());
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(12, codes.size(), "codes " + codes);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void ofTwoConcurrentChangesWithTheSameETagExactlyOneWins() throws Exception {
+        var created = create("{\"actionField\":\"R\",\"title\":\"Wettlauf\"}");
+        String code = created.path("code");
+        String etag = created.header("ETag");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 4; i++) {
+                int progress = 10 + i;
+                futures.add(pool.submit(() -> editor().contentType(MERGE_PATCH).header("If-Match", etag)
+                        .body("{\"progress\":" + progress + "}").patch("/api/v1/measures/" + code).statusCode()));
+            }
+            var statuses = new java.util.ArrayList<Integer>();
+            for (var future : futures) {
+                statuses.add(future.get());
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(1, statuses.stream().filter(s -> s == 200).count(),
+                    "statuses " + statuses);
+            org.junit.jupiter.api.Assertions.assertEquals(3, statuses.stream().filter(s -> s == 412).count(),
+                    "statuses " + statuses);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void clearableMembersStillKeepTheirLimits() {
+        var created = create("{\"actionField\":\"Q\",\"title\":\"Grenzen\"}");
+        invalid(editor()).contentType(MERGE_PATCH).header("If-Match", (String) created.header("ETag"))
+                .body("{\"description\":\"" + "x".repeat(10_001) + "\"}").patch("/api/v1/measures/" + created.path("code"))
+                .then().statusCode(422).body("errors[0].pointer", equalTo("/description"));
+    }
+
+    @Test
+    void renamingAnOrganisationChangesTheETagOfItsMeasures() {
+        var organisation = editor().contentType(ContentType.JSON)
+                .body("{\"name\":\"Beispiel-Träger Umbenennung\",\"type\":\"ASSOCIATION\",\"illustrative\":true}")
+                .post("/api/v1/organisations").then().statusCode(201).extract();
+        var created = create("{\"actionField\":\"B\",\"title\":\"Umbenennung\",\"leadOrganisationId\":\""
+                + organisation.path("id") + "\"}");
+        editor().contentType(MERGE_PATCH).header("If-Match", (String) organisation.header("ETag"))
+                .body("{\"name\":\"Beispiel-Träger Neuer Name\"}").patch("/api/v1/organisations/" + organisation.path("id"))
+                .then().statusCode(200);
+        anonymous().header("If-None-Match", (String) created.header("ETag")).get("/api/v1/measures/" + created.path("code"))
+                .then().statusCode(200).body("leadOrganisation.name", equalTo("Beispiel-Träger Neuer Name"));
     }
 
     private static io.restassured.response.ValidatableResponse patch(String code, String etag, String body) {

@@ -82,6 +82,17 @@ class OrganisationsTest {
     }
 
     @Test
+    void clearableMembersStillKeepTheirLimits() {
+        var created = create("{\"name\":\"Beispiel-Verein Grenzen\",\"type\":\"OTHER\",\"illustrative\":true}");
+        String id = created.path("id");
+        invalid(editor()).contentType(MERGE_PATCH).header("If-Match", (String) created.header("ETag"))
+                .body("{\"shortName\":\"" + "k".repeat(61) + "\",\"website\":\"javascript:alert(1)\"}")
+                .patch("/api/v1/organisations/" + id).then().statusCode(422)
+                .body("errors.pointer", org.hamcrest.Matchers.containsInAnyOrder("/shortName", "/website"));
+        anonymous().get("/api/v1/organisations/" + id).then().body("website", nullValue());
+    }
+
+    @Test
     void aWebsiteMustBeAnHttpUrl() {
         invalid(editor()).contentType(ContentType.JSON)
                 .body("{\"name\":\"Beispiel\",\"type\":\"OTHER\",\"website\":\"javascript:alert(1)\"}")

@@ -7,6 +7,10 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,22 +29,45 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 final class EmbeddedDatabase {
 
+    /** Random alphanumeric secrets; only letters and digits, so they need no quoting anywhere. */
+    static final class Secrets {
+        private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+        private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+        static String random() {
+            StringBuilder secret = new StringBuilder();
+            for (int i = 0; i < 32; i++) {
+                secret.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+            }
+            return secret.toString();
+        }
+    }
+
     static final String USER = "postgres";
     private static final String DATABASE = "postgres";
     private static final String LOCK_FILE = "epg-lock";
     private static final String PID_FILE = "postmaster.pid";
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
 
+    private static final String PASSWORD_FILE = "fachplan-password";
+    private static final String HBA_FILE = "pg_hba.conf";
+
     private final String jdbcUrl;
     private final String location;
+    private final String password;
 
-    private EmbeddedDatabase(String jdbcUrl, String location) {
+    private EmbeddedDatabase(String jdbcUrl, String location, String password) {
         this.jdbcUrl = jdbcUrl;
         this.location = location;
+        this.password = password;
     }
 
     String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    String password() {
+        return password;
     }
 
     String location() {
@@ -51,8 +78,9 @@ final class EmbeddedDatabase {
         String key = "fachplan.embedded-db.url." + (ephemeral ? "ephemeral" : configuredDataDir);
         String running = System.getProperty(key);
         String locationKey = key + ".location";
+        String passwordKey = key + ".password";
         if (running != null) {
-            return new EmbeddedDatabase(running, System.getProperty(locationKey));
+            return new EmbeddedDatabase(running, System.getProperty(locationKey), System.getProperty(passwordKey));
         }
         try {
             Path dataDir = ephemeral
@@ -63,7 +91,9 @@ final class EmbeddedDatabase {
                 stopOrphanedPostmaster(dataDir);
             }
             long started = System.nanoTime();
+            String password = ephemeral ? Secrets.random() : passwordOf(dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setConnectConfig("password", password)
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(ephemeral)
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -78,20 +108,55 @@ final class EmbeddedDatabase {
                         .setServerConfig("full_page_writes", "off");
             }
             EmbeddedPostgres postgres = builder.start();
+            requirePassword(postgres, dataDir, password);
             String url = postgres.getJdbcUrl(USER, DATABASE);
             String location = ephemeral ? "a temporary directory, deleted on exit (" + dataDir + ")" : dataDir.toString();
             System.setProperty(key, url);
             System.setProperty(locationKey, location);
+            System.setProperty(passwordKey, password);
             LOG.infof("Embedded PostgreSQL started in %d ms on port %d; data lives in %s. "
                     + "To use an external PostgreSQL instead, set QUARKUS_DATASOURCE_JDBC_URL, "
                     + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), postgres.getPort(), location);
-            return new EmbeddedDatabase(url, location);
-        } catch (IOException | RuntimeException e) {
+            return new EmbeddedDatabase(url, location, password);
+        } catch (IOException | SQLException | RuntimeException e) {
             throw new IllegalStateException("The embedded PostgreSQL could not start in " + configuredDataDir + ": "
                     + e.getMessage() + ". If another instance of the service uses this directory, stop it or set "
                     + EmbeddedDatabaseConfigSourceFactory.DATA_DIR + " to another directory.", e);
         }
+    }
+
+    /**
+     * initdb sets up password-less access for everyone on this machine; the service's data must
+     * not be writable by any local user. The superuser gets a random password, kept beside the
+     * data (readable only by the owner), and every access rule then asks for it.
+     */
+    private static void requirePassword(EmbeddedPostgres postgres, Path dataDir, String password)
+            throws IOException, SQLException {
+        Path hba = dataDir.resolve(HBA_FILE);
+        String rules = Files.readString(hba, StandardCharsets.UTF_8);
+        if (!rules.lines().anyMatch(l -> !l.startsWith("#") && l.matches(".*\\btrust\\s*$"))) {
+            return;
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER ROLE " + USER + " PASSWORD '" + password + "'");
+            Files.writeString(hba, rules.lines()
+                    .map(l -> l.startsWith("#") ? l : l.replaceAll("\\btrust(\\s*)$", "scram-sha-256$1"))
+                    .reduce((a, b) -> a + "\n" + b).orElse("") + "\n", StandardCharsets.UTF_8);
+            statement.execute("SELECT pg_reload_conf()");
+        }
+    }
+
+    private static String passwordOf(Path dataDir) throws IOException {
+        Path file = dataDir.resolve(PASSWORD_FILE);
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.US_ASCII).trim();
+        }
+        String password = Secrets.random();
+        Files.writeString(file, password, StandardCharsets.US_ASCII);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return password;
     }
 
     /**

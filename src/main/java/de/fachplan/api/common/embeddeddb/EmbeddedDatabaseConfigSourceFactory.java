@@ -50,7 +50,7 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         Map<String, String> properties = new HashMap<>();
         properties.put(JDBC_URL, database.jdbcUrl());
         properties.put("quarkus.datasource.username", EmbeddedDatabase.USER);
-        properties.put("quarkus.datasource.password", "");
+        properties.put("quarkus.datasource.password", database.password());
         properties.put("fachplan.embedded-db.active", "true");
         properties.put("fachplan.embedded-db.location", database.location());
         if (Boolean.parseBoolean(valueOr(context.getValue("fachplan.demo-data"), "true"))) {

@@ -38,7 +38,7 @@ final class Cursors {
         } catch (Exception e) {
             throw invalid();
         }
-        if (payload == null || payload.isEmpty() || !fingerprint.equals(payload.get(0))) {
+        if (payload == null || payload.isEmpty() || payload.contains(null) || !fingerprint.equals(payload.get(0))) {
             throw invalid();
         }
         return payload.subList(1, payload.size());

@@ -14,6 +14,7 @@ public final class Entities {
 
     public static <E> List<E> inOrder(List<? extends E> loaded, List<UUID> ids, Function<E, UUID> id) {
         Map<UUID, E> byId = loaded.stream().collect(Collectors.toMap(id, e -> e));
-        return ids.stream().map(byId::get).toList();
+        // A row deleted between the id query and the load is simply no longer on the page.
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 }

@@ -3,7 +3,6 @@ package de.fachplan.api.common.paging;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,11 +35,6 @@ public final class KeysetQuery {
     public KeysetQuery(String from, String idExpression) {
         this.from = from;
         this.idExpression = idExpression;
-    }
-
-    public KeysetQuery where(String condition) {
-        conditions.add(condition);
-        return this;
     }
 
     public KeysetQuery where(String condition, String parameter, Object value) {
@@ -152,7 +146,7 @@ public final class KeysetQuery {
                 case DATE -> LocalDate.parse(value);
                 case UUID -> java.util.UUID.fromString(value);
             };
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (RuntimeException e) {
             throw ProblemException.badRequest("#/query/cursor", "does not belong to this list");
         }
     }

@@ -2,7 +2,6 @@ package de.fachplan.api.common.problem;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -174,7 +173,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response integrityViolation(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
         return Problems.response(ProblemType.CONFLICT,
-                "The change conflicts with data written at the same time (" + describeConstraint(e) + "); retry.",
+                "The change conflicts with data written at the same time; read the current state and retry.",
+                path(uri), List.of());
+    }
+
+    /** A value the database cannot hold that no check caught before; never a 500 for the client's input. */
+    @ServerExceptionMapper
+    public Response dataRejected(org.hibernate.exception.DataException e, UriInfo uri) {
+        return Problems.response(ProblemType.VALIDATION_FAILED,
+                "A value is too long or out of range for what the service stores; see the contract's limits.",
                 path(uri), List.of());
     }
 
@@ -184,6 +191,9 @@ public class ProblemMappers {
         while (cause != null) {
             if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
                 return integrityViolation(violation, uri);
+            }
+            if (cause instanceof org.hibernate.exception.DataException data) {
+                return dataRejected(data, uri);
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return concurrentChange((RuntimeException) cause, uri);
@@ -203,11 +213,6 @@ public class ProblemMappers {
         return uri.getPathParameters().entrySet().stream()
                 .filter(p -> p.getKey().endsWith("Id"))
                 .allMatch(p -> p.getValue().stream().allMatch(v -> de.fachplan.api.common.http.Refs.asUuid(v).isPresent()));
-    }
-
-    private static String describeConstraint(org.hibernate.exception.ConstraintViolationException e) {
-        return e.getConstraintName() == null ? "a uniqueness or reference rule"
-                : "rule " + e.getConstraintName().toLowerCase(Locale.ROOT);
     }
 
     private record BodyOrParameter(boolean body, String pointer) {

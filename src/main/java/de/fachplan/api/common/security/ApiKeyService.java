@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import de.fachplan.api.common.http.ETags;
+import de.fachplan.api.common.paging.Entities;
 import de.fachplan.api.common.paging.KeysetQuery;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
@@ -104,9 +105,7 @@ public class ApiKeyService {
         Page<UUID> ids = new KeysetQuery("api_key k", "k.id")
                 .orderBy(List.of(SortColumn.desc("k.created_at", SortColumn.ValueKind.TIMESTAMP)))
                 .fetch(em, page);
-        List<ApiKey> keys = ApiKey.list("id in ?1", ids.items());
-        return new Page<>(ids.items().stream()
-                .map(id -> keys.stream().filter(k -> k.id.equals(id)).findFirst().orElseThrow()).toList(),
+        return new Page<>(Entities.inOrder(ApiKey.list("id in ?1", ids.items()), ids.items(), k -> k.id),
                 ids.nextCursor());
     }
 

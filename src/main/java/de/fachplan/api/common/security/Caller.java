@@ -1,7 +1,5 @@
 package de.fachplan.api.common.security;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -37,9 +35,5 @@ public class Caller {
             return "jwt:" + (jwt.getName() != null ? jwt.getName() : jwt.getSubject());
         }
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
-    }
-
-    public UUID organisationId() {
-        return identity.getAttribute(ORGANISATION_ID);
     }
 }
