@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Links;
+import de.fachplan.api.common.http.Responses;
 import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
@@ -91,11 +92,7 @@ public class CatalogueResource implements CatalogueApi {
     @Override
     public RestResponse<de.fachplan.api.generated.model.TargetGroup> getTargetGroup(String ref, String ifNoneMatch) {
         TargetGroup group = catalogue.targetGroup(ref);
-        if (ETags.matchesNoneMatch(ifNoneMatch, group.version)) {
-            return RestResponse.ResponseBuilder.<de.fachplan.api.generated.model.TargetGroup>notModified()
-                    .header("ETag", ETags.of(group.version)).build();
-        }
-        return withETag(group);
+        return Responses.conditional(ifNoneMatch, group.version, () -> CatalogueMapper.targetGroup(group));
     }
 
     @Override
@@ -138,7 +135,6 @@ public class CatalogueResource implements CatalogueApi {
     }
 
     private static RestResponse<de.fachplan.api.generated.model.TargetGroup> withETag(TargetGroup group) {
-        return RestResponse.ResponseBuilder.ok(CatalogueMapper.targetGroup(group))
-                .header("ETag", ETags.of(group.version)).build();
+        return Responses.withETag(CatalogueMapper.targetGroup(group), group.version);
     }
 }

@@ -13,6 +13,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Links;
+import de.fachplan.api.common.http.Responses;
 import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
@@ -57,11 +58,7 @@ public class MeasuresResource implements MeasuresApi {
     public RestResponse<de.fachplan.api.generated.model.Measure> getMeasure(String measureRef, String plan,
             String ifNoneMatch) {
         Measure measure = measures.get(measureRef, plan);
-        if (ETags.matchesNoneMatch(ifNoneMatch, measure.version)) {
-            return RestResponse.ResponseBuilder.<de.fachplan.api.generated.model.Measure>notModified()
-                    .header("ETag", ETags.of(measure.version)).build();
-        }
-        return withETag(measure);
+        return Responses.conditional(ifNoneMatch, measure.version, () -> MeasureMapper.toDto(measure));
     }
 
     @Override
@@ -103,7 +100,6 @@ public class MeasuresResource implements MeasuresApi {
     }
 
     private static RestResponse<de.fachplan.api.generated.model.Measure> withETag(Measure measure) {
-        return RestResponse.ResponseBuilder.ok(MeasureMapper.toDto(measure)).header("ETag", ETags.of(measure.version))
-                .build();
+        return Responses.withETag(MeasureMapper.toDto(measure), measure.version);
     }
 }

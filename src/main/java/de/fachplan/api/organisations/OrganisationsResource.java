@@ -15,6 +15,7 @@ import org.openapitools.jackson.nullable.JsonNullable;
 
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Links;
+import de.fachplan.api.common.http.Responses;
 import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
@@ -49,11 +50,7 @@ public class OrganisationsResource implements OrganisationsApi {
     @Override
     public RestResponse<de.fachplan.api.generated.model.Organisation> getOrganisation(UUID id, String ifNoneMatch) {
         Organisation organisation = organisations.get(id);
-        if (ETags.matchesNoneMatch(ifNoneMatch, organisation.version)) {
-            return RestResponse.ResponseBuilder.<de.fachplan.api.generated.model.Organisation>notModified()
-                    .header("ETag", ETags.of(organisation.version)).build();
-        }
-        return withETag(organisation);
+        return Responses.conditional(ifNoneMatch, organisation.version, () -> toDto(organisation));
     }
 
     @Override
@@ -96,8 +93,7 @@ public class OrganisationsResource implements OrganisationsApi {
     }
 
     private static RestResponse<de.fachplan.api.generated.model.Organisation> withETag(Organisation organisation) {
-        return RestResponse.ResponseBuilder.ok(toDto(organisation)).header("ETag", ETags.of(organisation.version))
-                .build();
+        return Responses.withETag(toDto(organisation), organisation.version);
     }
 
     static de.fachplan.api.generated.model.Organisation toDto(Organisation organisation) {

@@ -13,6 +13,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Links;
+import de.fachplan.api.common.http.Responses;
 import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
@@ -51,11 +52,7 @@ public class ApiKeysResource implements ApiKeysApi {
     @Override
     public RestResponse<de.fachplan.api.generated.model.ApiKey> getApiKey(UUID apiKeyId, String ifNoneMatch) {
         ApiKey key = apiKeys.get(apiKeyId);
-        if (ETags.matchesNoneMatch(ifNoneMatch, key.version)) {
-            return RestResponse.ResponseBuilder.<de.fachplan.api.generated.model.ApiKey>notModified()
-                    .header("ETag", ETags.of(key.version)).build();
-        }
-        return RestResponse.ResponseBuilder.ok(toDto(key)).header("ETag", ETags.of(key.version)).build();
+        return Responses.conditional(ifNoneMatch, key.version, () -> toDto(key));
     }
 
     @Override
