@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Hibernate;
 
+import de.fachplan.api.common.history.ResourceType;
+import de.fachplan.api.common.history.WriteHistory;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Refs;
 import de.fachplan.api.common.paging.Entities;
@@ -32,6 +34,9 @@ public class CatalogueService {
 
     @Inject
     PlanService plans;
+
+    @Inject
+    WriteHistory history;
 
     @Transactional
     public Page<ActionField> actionFields(String planRef, PageRequest page) {
@@ -120,6 +125,8 @@ public class CatalogueService {
         group.code = change.code();
         apply(group, change);
         group.persistAndFlush();
+        history.created(ResourceType.TARGET_GROUP, group.id, group.code, group.version,
+                history.snapshot(CatalogueMapper.targetGroup(group)));
         return group;
     }
 
@@ -127,8 +134,11 @@ public class CatalogueService {
     public TargetGroup updateTargetGroup(String ref, String ifMatch, TargetGroupChange change) {
         TargetGroup group = targetGroup(ref);
         ETags.requireMatch(ifMatch, group.version);
+        var before = history.snapshot(CatalogueMapper.targetGroup(group));
         apply(group, change);
         em.flush();
+        history.updated(ResourceType.TARGET_GROUP, group.id, group.code, group.version, before,
+                history.snapshot(CatalogueMapper.targetGroup(group)));
         return group;
     }
 
@@ -142,6 +152,8 @@ public class CatalogueService {
             throw ProblemException.conflict("Target group " + group.code + " is used by " + uses + " measures; "
                     + "remove it from them first.");
         }
+        history.deleted(ResourceType.TARGET_GROUP, group.id, group.code,
+                history.snapshot(CatalogueMapper.targetGroup(group)));
         group.delete();
     }
 

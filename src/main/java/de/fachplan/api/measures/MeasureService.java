@@ -25,6 +25,8 @@ import de.fachplan.api.catalogue.Guideline;
 import de.fachplan.api.catalogue.Plan;
 import de.fachplan.api.catalogue.PlanService;
 import de.fachplan.api.catalogue.TargetGroup;
+import de.fachplan.api.common.history.ResourceType;
+import de.fachplan.api.common.history.WriteHistory;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Refs;
 import de.fachplan.api.common.paging.Entities;
@@ -52,6 +54,9 @@ public class MeasureService {
 
     @Inject
     MeasureSearch search;
+
+    @Inject
+    WriteHistory history;
 
     @Transactional
     public Page<Measure> list(MeasureFilter filter, PageRequest page) {
@@ -125,6 +130,8 @@ public class MeasureService {
         measure.persist();
         measure.record(null, measure.status, change.statusReason(), changedBy, now).persist();
         em.flush();
+        loadRelations(measure);
+        history.created(ResourceType.MEASURE, measure.id, measure.code, measure.version, snapshot(measure));
         return measure;
     }
 
@@ -132,6 +139,8 @@ public class MeasureService {
     public Measure update(String ref, String planRef, String ifMatch, MeasureChange change, String changedBy) {
         Measure measure = find(ref, planRef);
         ETags.requireMatch(ifMatch, measure.version);
+        loadRelations(measure);
+        var before = snapshot(measure);
         List<FieldError> errors = new ArrayList<>();
         if (change.statusReason() != null && (change.status() == null || change.status() == measure.status)) {
             errors.add(new FieldError("/statusReason", "is only recorded with a change of status"));
@@ -150,6 +159,7 @@ public class MeasureService {
         measure.updatedAt = now;
         em.flush();
         loadRelations(measure);
+        history.updated(ResourceType.MEASURE, measure.id, measure.code, measure.version, before, snapshot(measure));
         return measure;
     }
 
@@ -157,6 +167,8 @@ public class MeasureService {
     public void delete(String ref, String planRef, String ifMatch) {
         Measure measure = find(ref, planRef);
         ETags.requireMatch(ifMatch, measure.version);
+        loadRelations(measure);
+        history.deleted(ResourceType.MEASURE, measure.id, measure.code, snapshot(measure));
         StatusChange.delete("measure", measure);
         measure.delete();
     }
@@ -171,6 +183,14 @@ public class MeasureService {
                 + " where p = m and pp.organisation.id = :organisation)")
                 .setParameter("now", Timestamps.now()).setParameter("organisation", renamed.organisationId())
                 .executeUpdate();
+        em.createQuery("select m.id, m.code, m.version from Measure m where m.leadOrganisation.id = :organisation"
+                + " or exists (select 1 from Measure p join p.partners pp where p = m and pp.organisation.id = :organisation)",
+                Object[].class).setParameter("organisation", renamed.organisationId()).getResultList()
+                .forEach(row -> history.changedAlong(ResourceType.MEASURE, (UUID) row[0], (String) row[1], (Long) row[2]));
+    }
+
+    private java.util.Map<String, Object> snapshot(Measure measure) {
+        return history.snapshot(MeasureMapper.toDto(measure));
     }
 
     private Measure find(String ref, String planRef) {

@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import de.fachplan.api.common.history.ResourceType;
+import de.fachplan.api.common.history.WriteHistory;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.paging.Entities;
 import de.fachplan.api.common.paging.KeysetQuery;
@@ -30,6 +32,9 @@ public class OrganisationService {
 
     @Inject
     Event<OrganisationRenamed> renamed;
+
+    @Inject
+    WriteHistory history;
 
     /**
      * The values to create or change an organisation with. {@code null} leaves a member as it is;
@@ -61,6 +66,8 @@ public class OrganisationService {
         Organisation organisation = new Organisation();
         apply(organisation, change);
         organisation.persistAndFlush();
+        history.created(ResourceType.ORGANISATION, organisation.id, null, organisation.version,
+                history.snapshot(OrganisationMapper.toDto(organisation)));
         return organisation;
     }
 
@@ -69,8 +76,11 @@ public class OrganisationService {
         Organisation organisation = get(id);
         ETags.requireMatch(ifMatch, organisation.version);
         String name = organisation.name;
+        var before = history.snapshot(OrganisationMapper.toDto(organisation));
         apply(organisation, change);
         em.flush();
+        history.updated(ResourceType.ORGANISATION, organisation.id, null, organisation.version, before,
+                history.snapshot(OrganisationMapper.toDto(organisation)));
         if (!name.equals(organisation.name)) {
             renamed.fire(new OrganisationRenamed(organisation.id));
         }
@@ -88,6 +98,8 @@ public class OrganisationService {
         if (uses.longValue() > 0) {
             throw ProblemException.conflict("The organisation is still referred to by measures or API keys.");
         }
+        history.deleted(ResourceType.ORGANISATION, organisation.id, null,
+                history.snapshot(OrganisationMapper.toDto(organisation)));
         organisation.delete();
     }
 

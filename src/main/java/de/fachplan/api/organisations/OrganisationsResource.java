@@ -1,7 +1,6 @@
 package de.fachplan.api.organisations;
 
 import java.net.URI;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,7 +41,7 @@ public class OrganisationsResource implements OrganisationsApi {
         Page<Organisation> page = organisations.list(type == null ? null : OrganisationType.valueOf(type.name()),
                 PageRequest.of(limit, cursor, "organisations:" + type));
         OrganisationPage body = new OrganisationPage();
-        body.setItems(page.items().stream().map(OrganisationsResource::toDto).toList());
+        body.setItems(page.items().stream().map(OrganisationMapper::toDto).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
     }
@@ -50,7 +49,7 @@ public class OrganisationsResource implements OrganisationsApi {
     @Override
     public RestResponse<de.fachplan.api.generated.model.Organisation> getOrganisation(UUID id, String ifNoneMatch) {
         Organisation organisation = organisations.get(id);
-        return Responses.conditional(ifNoneMatch, organisation.version, () -> toDto(organisation));
+        return Responses.conditional(ifNoneMatch, organisation.version, () -> OrganisationMapper.toDto(organisation));
     }
 
     @Override
@@ -64,7 +63,7 @@ public class OrganisationsResource implements OrganisationsApi {
                             OrganisationType.valueOf(request.getType().name()),
                             Optional.ofNullable(request.getWebsite()),
                             Boolean.TRUE.equals(request.getIllustrative())));
-                    return new Idempotency.Created<>(toDto(organisation),
+                    return new Idempotency.Created<>(OrganisationMapper.toDto(organisation),
                             URI.create("organisations/" + organisation.id), ETags.of(organisation.version));
                 });
     }
@@ -93,20 +92,6 @@ public class OrganisationsResource implements OrganisationsApi {
     }
 
     private static RestResponse<de.fachplan.api.generated.model.Organisation> withETag(Organisation organisation) {
-        return Responses.withETag(toDto(organisation), organisation.version);
-    }
-
-    static de.fachplan.api.generated.model.Organisation toDto(Organisation organisation) {
-        var dto = new de.fachplan.api.generated.model.Organisation();
-        dto.setId(organisation.id);
-        dto.setName(organisation.name);
-        dto.setShortName(organisation.shortName);
-        dto.setType(de.fachplan.api.generated.model.OrganisationType.valueOf(organisation.type.name()));
-        dto.setWebsite(organisation.website);
-        dto.setIllustrative(organisation.illustrative);
-        dto.setVersion(organisation.version);
-        dto.setCreatedAt(organisation.createdAt.withOffsetSameInstant(ZoneOffset.UTC));
-        dto.setUpdatedAt(organisation.updatedAt.withOffsetSameInstant(ZoneOffset.UTC));
-        return dto;
+        return Responses.withETag(OrganisationMapper.toDto(organisation), organisation.version);
     }
 }

@@ -29,6 +29,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 import de.fachplan.api.generated.model.ActionFieldPage;
 import de.fachplan.api.generated.model.ApiKeyPage;
+import de.fachplan.api.generated.model.AuditEventPage;
 import de.fachplan.api.generated.model.DistrictPage;
 import de.fachplan.api.generated.model.GuidelinePage;
 import de.fachplan.api.generated.model.MeasurePage;
@@ -135,5 +136,5 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     private static final List<Class<?>> PAGES = List.of(PlanPage.class, ActionFieldPage.class, GuidelinePage.class,
             TargetGroupPage.class, DistrictPage.class, OrganisationPage.class, MeasurePage.class,
-            StatusChangePage.class, ApiKeyPage.class);
+            StatusChangePage.class, ApiKeyPage.class, AuditEventPage.class);
 }

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import de.fachplan.api.common.history.ResourceType;
+import de.fachplan.api.common.history.WriteHistory;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.paging.Entities;
 import de.fachplan.api.common.paging.KeysetQuery;
@@ -36,6 +38,9 @@ public class ApiKeyService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    WriteHistory history;
 
     /** A freshly issued key; {@code secret} exists only here and is never stored. */
     public record IssuedKey(ApiKey key, String secret) {
@@ -82,6 +87,7 @@ public class ApiKeyService {
         key.createdBy = createdBy;
         key.expiresAt = expiresAt;
         key.persistAndFlush();
+        history.created(ResourceType.API_KEY, key.id, null, key.version, history.snapshot(ApiKeysResource.toDto(key)));
         return key;
     }
 
@@ -122,7 +128,11 @@ public class ApiKeyService {
         if (key.revokedAt != null) {
             throw ProblemException.conflict("The API key is already revoked.");
         }
+        var before = history.snapshot(ApiKeysResource.toDto(key));
         key.revokedAt = Timestamps.now();
+        em.flush();
+        history.updated(ResourceType.API_KEY, key.id, null, key.version, before,
+                history.snapshot(ApiKeysResource.toDto(key)));
     }
 
     static String newSecret() {

@@ -1,5 +1,7 @@
 package de.fachplan.api.common.security;
 
+import java.util.UUID;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -35,5 +37,10 @@ public class Caller {
             return "jwt:" + (jwt.getName() != null ? jwt.getName() : jwt.getSubject());
         }
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    /** The organisation a partner's credential is bound to; none for city staff. */
+    public UUID organisationId() {
+        return identity.getAttribute(ORGANISATION_ID);
     }
 }

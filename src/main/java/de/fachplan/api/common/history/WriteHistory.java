@@ -1,0 +1,152 @@
+package de.fachplan.api.common.history;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.arc.Arc;
+
+import de.fachplan.api.common.http.RequestId;
+import de.fachplan.api.common.security.Caller;
+import de.fachplan.api.common.time.Timestamps;
+
+/**
+ * Records every write twice, in the transaction that makes it: as an entry of the change feed
+ * (what changed, for clients that sync) and as an audit event (who changed which members, for the
+ * controlling unit). Because both rows commit or roll back with the change, neither can exist
+ * without the other.
+ */
+@ApplicationScoped
+public class WriteHistory {
+
+    /** Members that change with every write and say nothing about what was changed. */
+    /** The actor of writes the service makes on its own, such as the bootstrap admin key at start. */
+    private static final String SYSTEM = "system";
+
+    private static final Set<String> NOT_AUDITED = Set.of("id", "version", "createdAt", "updatedAt", "lastUsedAt");
+
+    public enum Operation {
+        CREATED("CREATE"), UPDATED("UPDATE"), DELETED("DELETE");
+
+        private final String auditAction;
+
+        Operation(String auditAction) {
+            this.auditAction = auditAction;
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    RequestId requestId;
+
+    /** The audited form of a resource: its representation as the API shows it. */
+    public Map<String, Object> snapshot(Object representation) {
+        return json.convertValue(representation, new TypeReference<Map<String, Object>>() {
+        });
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void created(ResourceType type, UUID id, String code, long version, Map<String, Object> after) {
+        record(type, id, code, Operation.CREATED, version, Map.of(), after);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void updated(ResourceType type, UUID id, String code, long version, Map<String, Object> before,
+            Map<String, Object> after) {
+        record(type, id, code, Operation.UPDATED, version, before, after);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleted(ResourceType type, UUID id, String code, Map<String, Object> before) {
+        record(type, id, code, Operation.DELETED, null, before, Map.of());
+    }
+
+    /** A change of representation that nobody asked for directly (a renamed organisation shown by a measure). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changedAlong(ResourceType type, UUID id, String code, long version) {
+        feed(type, id, code, Operation.UPDATED, version);
+    }
+
+    private void record(ResourceType type, UUID id, String code, Operation operation, Long version,
+            Map<String, Object> before, Map<String, Object> after) {
+        if (type.inChangeFeed()) {
+            feed(type, id, code, operation, version);
+        }
+        Map<String, Map<String, Object>> changes = diff(before, after);
+        if (operation == Operation.UPDATED && changes.isEmpty()) {
+            return;
+        }
+        boolean inRequest = Arc.container().requestContext().isActive();
+        try {
+            em.createNativeQuery("INSERT INTO audit_event (occurred_at, actor, actor_id, actor_organisation_id,"
+                    + " request_id, resource_type, resource_id, action, changes)"
+                    + " VALUES (:at, :actor, :actorId, :organisation, :requestId, :type, :id, :action, CAST(:changes AS jsonb))")
+                    .setParameter("at", Timestamps.now())
+                    .setParameter("actor", inRequest ? caller.displayName() : SYSTEM)
+                    .setParameter("actorId", inRequest ? caller.id() : SYSTEM)
+                    .setParameter("organisation", inRequest ? caller.organisationId() : null)
+                    .setParameter("requestId", inRequest ? requestId.value() : null)
+                    .setParameter("type", type.wireName())
+                    .setParameter("id", id)
+                    .setParameter("action", operation.auditAction)
+                    .setParameter("changes", json.writeValueAsString(changes))
+                    .executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit changes could not be written", e);
+        }
+    }
+
+    private void feed(ResourceType type, UUID id, String code, Operation operation, Long version) {
+        em.createNativeQuery("INSERT INTO change_event (resource_type, resource_id, resource_code, operation, version,"
+                + " changed_at) VALUES (:type, :id, :code, :operation, :version, :at)")
+                .setParameter("type", type.wireName())
+                .setParameter("id", id)
+                .setParameter("code", code)
+                .setParameter("operation", operation.name())
+                .setParameter("version", version)
+                .setParameter("at", Timestamps.now())
+                .executeUpdate();
+    }
+
+    static Map<String, Map<String, Object>> diff(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Map<String, Object>> changes = new LinkedHashMap<>();
+        Set<String> members = new TreeSet<>(before.keySet());
+        members.addAll(after.keySet());
+        for (String member : members) {
+            Object from = before.get(member);
+            Object to = after.get(member);
+            if (NOT_AUDITED.contains(member) || Objects.equals(from, to)) {
+                continue;
+            }
+            Map<String, Object> change = new LinkedHashMap<>();
+            if (from != null) {
+                change.put("from", from);
+            }
+            if (to != null) {
+                change.put("to", to);
+            }
+            changes.put(member, change);
+        }
+        return changes;
+    }
+}

@@ -1,0 +1,90 @@
+package de.fachplan.api.sync;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import de.fachplan.api.common.history.ResourceType;
+import de.fachplan.api.common.paging.KeysetQuery;
+import de.fachplan.api.common.paging.Page;
+import de.fachplan.api.common.paging.PageRequest;
+import de.fachplan.api.common.paging.SortColumn;
+import de.fachplan.api.common.paging.SortColumn.ValueKind;
+import de.fachplan.api.common.problem.ProblemException;
+
+/** Reads the audit trail, newest first. */
+@ApplicationScoped
+public class AuditEvents {
+
+    public record Event(UUID id, OffsetDateTime occurredAt, String actor, String actorId, UUID actorOrganisationId,
+            String requestId, String resourceType, UUID resourceId, String action,
+            Map<String, Map<String, Object>> changes) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional
+    public Page<Event> list(String resourceType, UUID resourceId, PageRequest page) {
+        KeysetQuery query = new KeysetQuery("audit_event a", "a.id");
+        if (resourceType != null) {
+            try {
+                query.where("a.resource_type = :type", "type", ResourceType.ofWireName(resourceType).wireName());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("#/query/resourceType",
+                        "must be one of measure, organisation, target-group, api-key");
+            }
+        }
+        if (resourceId != null) {
+            query.where("a.resource_id = :resource", "resource", resourceId);
+        }
+        Page<UUID> ids = query.orderBy(List.of(SortColumn.desc("a.occurred_at", ValueKind.TIMESTAMP))).fetch(em, page);
+        if (ids.items().isEmpty()) {
+            return new Page<>(List.of(), ids.nextCursor());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, occurred_at, actor, actor_id, actor_organisation_id,"
+                + " request_id, resource_type, resource_id, action, changes::text FROM audit_event WHERE id IN (:ids)")
+                .setParameter("ids", ids.items()).getResultList();
+        Map<UUID, Event> byId = new java.util.HashMap<>();
+        for (Object[] row : rows) {
+            Event event = new Event((UUID) row[0], toOffsetDateTime(row[1]), (String) row[2], (String) row[3],
+                    (UUID) row[4], (String) row[5], (String) row[6], (UUID) row[7], (String) row[8], read((String) row[9]));
+            byId.put(event.id(), event);
+        }
+        return new Page<>(ids.items().stream().map(byId::get).filter(java.util.Objects::nonNull).toList(),
+                ids.nextCursor());
+    }
+
+    private Map<String, Map<String, Object>> read(String changes) {
+        try {
+            return json.readValue(changes, new TypeReference<Map<String, Map<String, Object>>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored audit changes are unreadable", e);
+        }
+    }
+
+    private static OffsetDateTime toOffsetDateTime(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,98 @@
+package de.fachplan.api.sync;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import de.fachplan.api.common.problem.ProblemException;
+
+/**
+ * Reads the change feed.
+ *
+ * <p>Why no change is ever skipped: positions are ordered by (transaction id, sequence). A
+ * transaction id is fixed when a transaction first writes, so a transaction that is still running
+ * has an id at or above the oldest running one ({@code pg_snapshot_xmin}); the feed only shows
+ * rows below that bound, whose transactions have all ended. Rows of an ended transaction never
+ * change, and every later row gets a larger id, so nothing can appear behind a cursor once it was
+ * handed out, no matter in which order transactions commit.
+ */
+@ApplicationScoped
+public class ChangeFeed {
+
+    /** One entry of the feed, as read from the table. */
+    public record Entry(long txid, long position, String type, UUID resourceId, String code, String operation,
+            Long version, OffsetDateTime changedAt) {
+    }
+
+    public record Batch(List<Entry> entries, String nextCursor, boolean hasMore) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public Batch read(String cursor, Set<String> types, int limit) {
+        long[] after = cursor == null ? new long[] { -1, -1 } : decode(cursor);
+        StringBuilder sql = new StringBuilder("SELECT txid, position, resource_type, resource_id, resource_code,"
+                + " operation, version, changed_at FROM change_event"
+                + " WHERE (txid, position) > (:txid, :position)"
+                + " AND txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
+        if (!types.isEmpty()) {
+            sql.append(" AND resource_type IN (:types)");
+        }
+        sql.append(" ORDER BY txid, position LIMIT :limit");
+        var query = em.createNativeQuery(sql.toString())
+                .setParameter("txid", after[0]).setParameter("position", after[1]).setParameter("limit", limit + 1);
+        if (!types.isEmpty()) {
+            query.setParameter("types", types);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        boolean more = rows.size() > limit;
+        List<Entry> entries = new ArrayList<>();
+        for (Object[] row : more ? rows.subList(0, limit) : rows) {
+            entries.add(new Entry(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2],
+                    (UUID) row[3], (String) row[4], (String) row[5], row[6] == null ? null : ((Number) row[6]).longValue(),
+                    toOffsetDateTime(row[7])));
+        }
+        String next = entries.isEmpty() ? encode(after[0], after[1])
+                : encode(entries.get(entries.size() - 1).txid(), entries.get(entries.size() - 1).position());
+        return new Batch(entries, next, more);
+    }
+
+    private static OffsetDateTime toOffsetDateTime(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    static String encode(long txid, long position) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((txid + ":" + position).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static long[] decode(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split(":");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException(cursor);
+            }
+            return new long[] { Long.parseLong(parts[0]), Long.parseLong(parts[1]) };
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("#/query/cursor", "is not a cursor of the change feed");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package de.fachplan.api.sync;
+
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import de.fachplan.api.common.http.Links;
+import de.fachplan.api.common.paging.Page;
+import de.fachplan.api.common.paging.PageRequest;
+import de.fachplan.api.common.security.Role;
+import de.fachplan.api.generated.api.SyncApi;
+import de.fachplan.api.generated.model.AuditEvent;
+import de.fachplan.api.generated.model.AuditEventPage;
+import de.fachplan.api.generated.model.Change;
+import de.fachplan.api.generated.model.ChangePage;
+import de.fachplan.api.generated.model.FieldChange;
+
+public class SyncResource implements SyncApi {
+
+    @Inject
+    ChangeFeed feed;
+
+    @Inject
+    AuditEvents audit;
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public RestResponse<ChangePage> listChanges(String cursor, String types, Integer limit) {
+        ChangeFeed.Batch batch = feed.read(cursor, types == null ? Set.of() : Set.of(types.split(",")),
+                limit == null ? PageRequest.DEFAULT_LIMIT : limit);
+        ChangePage body = new ChangePage();
+        body.setItems(batch.entries().stream().map(SyncResource::toDto).toList());
+        body.setNextCursor(batch.nextCursor());
+        body.setHasMore(batch.hasMore());
+        return RestResponse.ok(body);
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
+    public RestResponse<AuditEventPage> listAuditEvents(String resourceType, UUID resourceId, Integer limit,
+            String cursor) {
+        Page<AuditEvents.Event> page = audit.list(resourceType, resourceId,
+                PageRequest.of(limit, cursor, "audit-events:" + resourceType + ":" + resourceId));
+        AuditEventPage body = new AuditEventPage();
+        body.setItems(page.items().stream().map(SyncResource::toDto).toList());
+        body.setNextCursor(page.nextCursor());
+        return Links.page(body, page.nextCursor(), uri);
+    }
+
+    private static Change toDto(ChangeFeed.Entry entry) {
+        Change change = new Change();
+        change.setType(Change.TypeEnum.fromValue(entry.type()));
+        change.setResourceId(entry.resourceId());
+        change.setCode(entry.code());
+        change.setOperation(Change.OperationEnum.fromValue(entry.operation()));
+        change.setDeleted("DELETED".equals(entry.operation()));
+        change.setVersion(entry.version());
+        change.setChangedAt(entry.changedAt().withOffsetSameInstant(ZoneOffset.UTC));
+        return change;
+    }
+
+    private static AuditEvent toDto(AuditEvents.Event event) {
+        AuditEvent dto = new AuditEvent();
+        dto.setId(event.id());
+        dto.setOccurredAt(event.occurredAt().withOffsetSameInstant(ZoneOffset.UTC));
+        dto.setActor(event.actor());
+        dto.setActorId(event.actorId());
+        dto.setActorOrganisationId(event.actorOrganisationId());
+        dto.setRequestId(event.requestId());
+        dto.setResourceType(AuditEvent.ResourceTypeEnum.fromValue(event.resourceType()));
+        dto.setResourceId(event.resourceId());
+        dto.setAction(AuditEvent.ActionEnum.fromValue(event.action()));
+        Map<String, FieldChange> changes = new LinkedHashMap<>();
+        event.changes().forEach((member, change) -> {
+            FieldChange fieldChange = new FieldChange();
+            fieldChange.setFrom(change.get("from"));
+            fieldChange.setTo(change.get("to"));
+            changes.put(member, fieldChange);
+        });
+        dto.setChanges(changes);
+        return dto;
+    }
+}
