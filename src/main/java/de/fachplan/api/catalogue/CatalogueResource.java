@@ -107,7 +107,7 @@ public class CatalogueResource implements CatalogueApi {
                             request.getName().getDe(), request.getName().getEn(), description != null,
                             description == null ? null : description.getDe(),
                             description == null ? null : description.getEn()));
-                    return new Idempotency.Created<>(CatalogueMapper.targetGroup(group),
+                    return new Idempotency.Outcome<>(CatalogueMapper.targetGroup(group),
                             URI.create("target-groups/" + group.id), ETags.of(group.version));
                 });
     }

@@ -3,8 +3,10 @@ package de.fachplan.api.measures;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,6 +23,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -87,6 +90,21 @@ public class Measure extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean illustrative;
 
+    /** Anonymous callers and other organisations see only public measures. */
+    @Column(name = "public", nullable = false)
+    public boolean publiclyVisible = true;
+
+    /** Internal note on the status, for staff and the measure's organisations. */
+    @Column(name = "status_note")
+    public String statusNote;
+
+    /** Each partner organisation's own key for this measure, by organisation id. */
+    @ElementCollection
+    @CollectionTable(name = "measure_external_reference", joinColumns = @JoinColumn(name = "measure_id"))
+    @MapKeyColumn(name = "organisation_id")
+    @Column(name = "reference")
+    public Map<UUID, String> externalReferences = new HashMap<>();
+
     @ManyToMany
     @JoinTable(name = "measure_guideline", joinColumns = @JoinColumn(name = "measure_id"),
             inverseJoinColumns = @JoinColumn(name = "guideline_id"))
@@ -114,6 +132,13 @@ public class Measure extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** Whether the organisation leads the measure or takes part in it. */
+    public boolean involves(UUID organisationId) {
+        return organisationId != null
+                && ((leadOrganisation != null && organisationId.equals(leadOrganisation.id))
+                        || partners.stream().anyMatch(p -> organisationId.equals(p.organisation.id)));
+    }
 
     /**
      * Moves the measure to another status if the transition is allowed and returns the record of

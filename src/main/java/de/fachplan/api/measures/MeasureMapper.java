@@ -2,7 +2,11 @@ package de.fachplan.api.measures;
 
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.openapitools.jackson.nullable.JsonNullable;
 
@@ -21,7 +25,7 @@ final class MeasureMapper {
     private MeasureMapper() {
     }
 
-    static de.fachplan.api.generated.model.Measure toDto(Measure measure) {
+    static de.fachplan.api.generated.model.Measure toDto(Measure measure, Viewer viewer) {
         var dto = new de.fachplan.api.generated.model.Measure();
         dto.setId(measure.id);
         dto.setPlan(measure.plan.code);
@@ -49,6 +53,13 @@ final class MeasureMapper {
         dto.setTargetGroups(measure.targetGroups.stream().map((TargetGroup t) -> t.code).sorted().toList());
         dto.setDistricts(measure.districts.stream().map((District d) -> d.code).sorted().toList());
         dto.setIllustrative(measure.illustrative);
+        dto.setPublic(measure.publiclyVisible);
+        if (viewer.seesInternals(measure)) {
+            dto.setStatusNote(measure.statusNote);
+        }
+        if (viewer.organisationId() != null) {
+            dto.setExternalReference(measure.externalReferences.get(viewer.organisationId()));
+        }
         dto.setVersion(measure.version);
         dto.setCreatedAt(measure.createdAt.withOffsetSameInstant(ZoneOffset.UTC));
         dto.setUpdatedAt(measure.updatedAt.withOffsetSameInstant(ZoneOffset.UTC));
@@ -75,7 +86,8 @@ final class MeasureMapper {
                 Optional.ofNullable(request.getPlannedStart()), Optional.ofNullable(request.getPlannedEnd()),
                 Optional.ofNullable(request.getLeadOrganisationId()),
                 request.getPartners() == null ? null : request.getPartners().stream().map(MeasureMapper::partner).toList(),
-                request.getGuidelines(), request.getTargetGroups(), request.getDistricts(), request.getIllustrative());
+                request.getGuidelines(), request.getTargetGroups(), request.getDistricts(), request.getIllustrative(),
+                request.getPublic(), Optional.ofNullable(request.getStatusNote()), null, Set.of());
     }
 
     static MeasureChange fromPatch(MeasurePatch patch) {
@@ -84,7 +96,37 @@ final class MeasureMapper {
                 patch.getStatusReason(), patch.getProgress(), clearable(patch.getPlannedStart()),
                 clearable(patch.getPlannedEnd()), clearable(patch.getLeadOrganisationId()),
                 patch.getPartners() == null ? null : patch.getPartners().stream().map(MeasureMapper::partner).toList(),
-                patch.getGuidelines(), patch.getTargetGroups(), patch.getDistricts(), patch.getIllustrative());
+                patch.getGuidelines(), patch.getTargetGroups(), patch.getDistricts(), patch.getIllustrative(),
+                patch.getPublic(), clearable(patch.getStatusNote()), clearable(patch.getExternalReference()),
+                members(patch));
+    }
+
+    /** The members a merge patch sent, by their names in the contract. */
+    private static Set<String> members(MeasurePatch patch) {
+        Set<String> members = new TreeSet<>();
+        Map<String, Boolean> sent = new LinkedHashMap<>();
+        sent.put("title", patch.getTitle() != null);
+        sent.put("description", patch.getDescription().isPresent());
+        sent.put("status", patch.getStatus() != null);
+        sent.put("statusReason", patch.getStatusReason() != null);
+        sent.put("progress", patch.getProgress() != null);
+        sent.put("plannedStart", patch.getPlannedStart().isPresent());
+        sent.put("plannedEnd", patch.getPlannedEnd().isPresent());
+        sent.put("leadOrganisationId", patch.getLeadOrganisationId().isPresent());
+        sent.put("partners", patch.getPartners() != null);
+        sent.put("guidelines", patch.getGuidelines() != null);
+        sent.put("targetGroups", patch.getTargetGroups() != null);
+        sent.put("districts", patch.getDistricts() != null);
+        sent.put("illustrative", patch.getIllustrative() != null);
+        sent.put("public", patch.getPublic() != null);
+        sent.put("statusNote", patch.getStatusNote().isPresent());
+        sent.put("externalReference", patch.getExternalReference().isPresent());
+        sent.forEach((member, present) -> {
+            if (present) {
+                members.add(member);
+            }
+        });
+        return members;
     }
 
     /** Absent stays {@code null} (no change); explicit {@code null} becomes an empty optional (clear). */

@@ -29,9 +29,15 @@ class MeasureSearch {
     @Inject
     EntityManager em;
 
-    Page<UUID> find(Plan plan, MeasureFilter filter, PageRequest page) {
+    Page<UUID> find(Plan plan, MeasureFilter filter, PageRequest page, Viewer viewer) {
         KeysetQuery query = new KeysetQuery("measure m JOIN action_field af ON af.id = m.action_field_id", "m.id")
                 .where("m.plan_id = :plan", "plan", plan.id);
+        if (!viewer.staff() && viewer.organisationId() == null) {
+            query.where("m.public", Map.of());
+        } else if (!viewer.staff()) {
+            query.where("(m.public OR m.lead_organisation_id = :viewer OR EXISTS (SELECT 1 FROM measure_partner vp"
+                    + " WHERE vp.measure_id = m.id AND vp.organisation_id = :viewer))", "viewer", viewer.organisationId());
+        }
         if (filter.actionField() != null) {
             query.where("af.code = :actionField", "actionField", filter.actionField());
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -38,6 +39,8 @@ import de.fachplan.api.common.paging.SortColumn;
 import de.fachplan.api.common.problem.FieldChecks;
 import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.common.problem.ProblemType;
+import de.fachplan.api.common.security.Caller;
 import de.fachplan.api.common.time.Timestamps;
 import de.fachplan.api.organisations.Organisation;
 import de.fachplan.api.organisations.OrganisationRenamed;
@@ -45,6 +48,8 @@ import de.fachplan.api.organisations.OrganisationRenamed;
 /** The rules of measures: numbering, references, periods and the status life cycle. */
 @ApplicationScoped
 public class MeasureService {
+
+    private static final String EXTERNAL_PREFIX = "ext:";
 
     @Inject
     EntityManager em;
@@ -58,10 +63,18 @@ public class MeasureService {
     @Inject
     WriteHistory history;
 
+    @Inject
+    Caller caller;
+
+    /** How the current caller sees measures. */
+    Viewer viewer() {
+        return caller.isStaff() ? Viewer.STAFF : new Viewer(false, caller.organisationId());
+    }
+
     @Transactional
     public Page<Measure> list(MeasureFilter filter, PageRequest page) {
         Plan plan = plans.resolve(filter.plan());
-        Page<UUID> ids = search.find(plan, filter, page);
+        Page<UUID> ids = search.find(plan, filter, page, viewer());
         List<Measure> measures = Entities.inOrder(Measure.list("id in ?1", ids.items()), ids.items(), m -> m.id);
         measures.forEach(MeasureService::loadRelations);
         return new Page<>(measures, ids.nextCursor());
@@ -69,14 +82,14 @@ public class MeasureService {
 
     @Transactional
     public Measure get(String ref, String planRef) {
-        Measure measure = find(ref, planRef);
+        Measure measure = find(ref, planRef, viewer());
         loadRelations(measure);
         return measure;
     }
 
     @Transactional
     public Page<StatusChange> history(String ref, String planRef, PageRequest page) {
-        Measure measure = find(ref, planRef);
+        Measure measure = find(ref, planRef, viewer());
         Page<UUID> ids = new KeysetQuery("measure_status_change c", "c.id")
                 .where("c.measure_id = :measure", "measure", measure.id)
                 .orderBy(List.of(SortColumn.asc("c.changed_at", ValueKind.TIMESTAMP)))
@@ -137,11 +150,18 @@ public class MeasureService {
 
     @Transactional
     public Measure update(String ref, String planRef, String ifMatch, MeasureChange change, String changedBy) {
-        Measure measure = find(ref, planRef);
+        Viewer viewer = viewer();
+        Measure measure = find(ref, planRef, viewer);
+        if (!viewer.staff()) {
+            requirePartnerMayChange(measure, viewer, change);
+        }
         ETags.requireMatch(ifMatch, measure.version);
         loadRelations(measure);
         var before = snapshot(measure);
         List<FieldError> errors = new ArrayList<>();
+        if (change.externalReference() != null) {
+            setExternalReference(measure, viewer, change.externalReference().orElse(null), errors);
+        }
         if (change.statusReason() != null && (change.status() == null || change.status() == measure.status)) {
             errors.add(new FieldError("/statusReason", "is only recorded with a change of status"));
         }
@@ -165,7 +185,7 @@ public class MeasureService {
 
     @Transactional
     public void delete(String ref, String planRef, String ifMatch) {
-        Measure measure = find(ref, planRef);
+        Measure measure = find(ref, planRef, Viewer.STAFF);
         ETags.requireMatch(ifMatch, measure.version);
         loadRelations(measure);
         history.deleted(ResourceType.MEASURE, measure.id, measure.code, snapshot(measure));
@@ -189,18 +209,77 @@ public class MeasureService {
                 .forEach(row -> history.changedAlong(ResourceType.MEASURE, (UUID) row[0], (String) row[1], (Long) row[2]));
     }
 
+    /** The audited state: what staff see, plus every organisation's external reference. */
     private java.util.Map<String, Object> snapshot(Measure measure) {
-        return history.snapshot(MeasureMapper.toDto(measure));
+        var snapshot = history.snapshot(MeasureMapper.toDto(measure, Viewer.STAFF));
+        if (!measure.externalReferences.isEmpty()) {
+            var references = new java.util.TreeMap<String, Object>();
+            measure.externalReferences.forEach((organisation, reference) -> references.put(organisation.toString(), reference));
+            snapshot.put("externalReferences", references);
+        }
+        return snapshot;
     }
 
-    private Measure find(String ref, String planRef) {
-        return Refs.asUuid(ref).flatMap(id -> Measure.<Measure>findByIdOptional(id))
-                .or(() -> {
-                    Plan plan = plans.resolve(planRef);
-                    return Measure.<Measure>find("plan = ?1 and code = ?2", plan, ref).firstResultOptional();
-                })
-                .orElseThrow(() -> ProblemException.notFound("No measure " + ref
-                        + (planRef == null ? "" : " in plan " + planRef) + "."));
+    /**
+     * A partner changes only the partner-owned members of measures its organisation takes part in.
+     * Another organisation's public measure is a 403; a non-public one was already a 404, so a
+     * partner never learns that it exists.
+     */
+    private static void requirePartnerMayChange(Measure measure, Viewer viewer, MeasureChange change) {
+        if (!measure.involves(viewer.organisationId())) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "Your organisation neither leads nor takes part in measure " + measure.code + ".");
+        }
+        List<FieldError> forbidden = change.members().stream()
+                .filter(member -> !MeasureChange.PARTNER_MEMBERS.contains(member))
+                .map(member -> new FieldError("/" + member, "only city staff change this member"))
+                .toList();
+        if (!forbidden.isEmpty()) {
+            throw ProblemException.invalid(forbidden);
+        }
+    }
+
+    private void setExternalReference(Measure measure, Viewer viewer, String reference, List<FieldError> errors) {
+        UUID organisation = viewer.organisationId();
+        if (organisation == null) {
+            errors.add(new FieldError("/externalReference", "is set by a partner organisation for itself"));
+            return;
+        }
+        if (reference == null) {
+            measure.externalReferences.remove(organisation);
+            return;
+        }
+        Number taken = (Number) em.createNativeQuery("SELECT count(*) FROM measure_external_reference"
+                + " WHERE organisation_id = :organisation AND reference = :reference AND measure_id <> :measure")
+                .setParameter("organisation", organisation).setParameter("reference", reference)
+                .setParameter("measure", measure.id).getSingleResult();
+        if (taken.longValue() > 0) {
+            throw ProblemException.conflict("Your organisation uses the reference " + reference
+                    + " for another measure already.");
+        }
+        measure.externalReferences.put(organisation, reference);
+    }
+
+    /**
+     * Finds a measure by id, by code within the plan, or ({@code ext:...}) by the caller's own
+     * external reference; one the caller may not see is as unknown as one that does not exist.
+     */
+    private Measure find(String ref, String planRef, Viewer viewer) {
+        Optional<Measure> found;
+        if (ref.startsWith(EXTERNAL_PREFIX)) {
+            found = viewer.organisationId() == null ? Optional.empty()
+                    : em.createQuery("select m from Measure m join m.externalReferences r"
+                            + " where key(r) = :organisation and value(r) = :reference", Measure.class)
+                            .setParameter("organisation", viewer.organisationId())
+                            .setParameter("reference", ref.substring(EXTERNAL_PREFIX.length()))
+                            .getResultStream().findFirst();
+        } else {
+            found = Refs.asUuid(ref).flatMap(id -> Measure.<Measure>findByIdOptional(id))
+                    .or(() -> Measure.<Measure>find("plan = ?1 and code = ?2", plans.resolve(planRef), ref)
+                            .firstResultOptional());
+        }
+        return found.filter(viewer::sees).orElseThrow(() -> ProblemException.notFound("No measure " + ref
+                + (planRef == null ? "" : " in plan " + planRef) + "."));
     }
 
     /** Applies the members that create and patch share, collecting every invalid one. */
@@ -226,6 +305,13 @@ public class MeasureService {
         }
         if (change.illustrative() != null) {
             measure.illustrative = change.illustrative();
+        }
+        if (change.publiclyVisible() != null) {
+            measure.publiclyVisible = change.publiclyVisible();
+        }
+        if (change.statusNote() != null) {
+            change.statusNote().ifPresent(v -> FieldChecks.length(errors, "/statusNote", v, 0, 2000));
+            measure.statusNote = change.statusNote().orElse(null);
         }
         if (change.leadOrganisationId() != null) {
             measure.leadOrganisation = change.leadOrganisationId().map(id -> {
@@ -302,6 +388,7 @@ public class MeasureService {
         Hibernate.initialize(measure.targetGroups);
         Hibernate.initialize(measure.districts);
         Hibernate.initialize(measure.partners);
+        Hibernate.initialize(measure.externalReferences);
         measure.partners.forEach(p -> Hibernate.initialize(p.organisation));
     }
 }

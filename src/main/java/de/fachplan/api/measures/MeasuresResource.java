@@ -48,8 +48,9 @@ public class MeasuresResource implements MeasuresApi {
                 status == null ? null : MeasureStatus.valueOf(status.name()), targetGroup, guideline, district,
                 organisation, q, modifiedSince, sort);
         Page<Measure> page = measures.list(filter, PageRequest.of(limit, cursor, filter.fingerprint()));
+        Viewer viewer = measures.viewer();
         MeasurePage body = new MeasurePage();
-        body.setItems(page.items().stream().map(MeasureMapper::toDto).toList());
+        body.setItems(page.items().stream().map(m -> MeasureMapper.toDto(m, viewer)).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
     }
@@ -58,7 +59,7 @@ public class MeasuresResource implements MeasuresApi {
     public RestResponse<de.fachplan.api.generated.model.Measure> getMeasure(String measureRef, String plan,
             String ifNoneMatch) {
         Measure measure = measures.get(measureRef, plan);
-        return Responses.conditional(ifNoneMatch, measure.version, () -> MeasureMapper.toDto(measure));
+        return Responses.conditional(ifNoneMatch, measure.version, () -> MeasureMapper.toDto(measure, measures.viewer()));
     }
 
     @Override
@@ -79,17 +80,22 @@ public class MeasuresResource implements MeasuresApi {
         return idempotency.create(idempotencyKey, "createMeasure", request,
                 de.fachplan.api.generated.model.Measure.class, () -> {
                     Measure measure = measures.create(MeasureMapper.fromCreate(request), caller.displayName());
-                    return new Idempotency.Created<>(MeasureMapper.toDto(measure),
+                    return new Idempotency.Outcome<>(MeasureMapper.toDto(measure, measures.viewer()),
                             URI.create("measures/" + measure.id), ETags.of(measure.version));
                 });
     }
 
     @Override
-    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
     public RestResponse<de.fachplan.api.generated.model.Measure> updateMeasure(String measureRef, String ifMatch,
-            MeasurePatch patch, String plan) {
-        return withETag(measures.update(measureRef, plan, ifMatch, MeasureMapper.fromPatch(patch),
-                caller.displayName()));
+            MeasurePatch patch, String plan, String idempotencyKey) {
+        return idempotency.change(idempotencyKey, "updateMeasure:" + measureRef + ":" + plan + ":" + ifMatch, patch,
+                de.fachplan.api.generated.model.Measure.class, () -> {
+                    Measure measure = measures.update(measureRef, plan, ifMatch, MeasureMapper.fromPatch(patch),
+                            caller.displayName());
+                    return new Idempotency.Outcome<>(MeasureMapper.toDto(measure, measures.viewer()), null,
+                            ETags.of(measure.version));
+                });
     }
 
     @Override
@@ -99,7 +105,4 @@ public class MeasuresResource implements MeasuresApi {
         return RestResponse.noContent();
     }
 
-    private static RestResponse<de.fachplan.api.generated.model.Measure> withETag(Measure measure) {
-        return Responses.withETag(MeasureMapper.toDto(measure), measure.version);
-    }
 }

@@ -63,7 +63,7 @@ public class OrganisationsResource implements OrganisationsApi {
                             OrganisationType.valueOf(request.getType().name()),
                             Optional.ofNullable(request.getWebsite()),
                             Boolean.TRUE.equals(request.getIllustrative())));
-                    return new Idempotency.Created<>(OrganisationMapper.toDto(organisation),
+                    return new Idempotency.Outcome<>(OrganisationMapper.toDto(organisation),
                             URI.create("organisations/" + organisation.id), ETags.of(organisation.version));
                 });
     }

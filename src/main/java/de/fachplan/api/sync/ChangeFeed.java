@@ -40,7 +40,11 @@ public class ChangeFeed {
     EntityManager em;
 
     @Transactional
-    public Batch read(String cursor, Set<String> types, int limit) {
+    /**
+     * @param partner the organisation of a partner caller, who sees the changes of the measures
+     *        visible to it (public or its own, and tombstones); {@code null} for staff
+     */
+    public Batch read(String cursor, Set<String> types, int limit, UUID partner) {
         long[] after = cursor == null ? new long[] { -1, -1 } : decode(cursor);
         StringBuilder sql = new StringBuilder("SELECT txid, position, resource_type, resource_id, resource_code,"
                 + " operation, version, changed_at FROM change_event"
@@ -49,11 +53,20 @@ public class ChangeFeed {
         if (!types.isEmpty()) {
             sql.append(" AND resource_type IN (:types)");
         }
+        if (partner != null) {
+            sql.append(" AND (resource_type <> 'measure' OR NOT EXISTS (SELECT 1 FROM measure m WHERE m.id = resource_id)"
+                    + " OR EXISTS (SELECT 1 FROM measure m WHERE m.id = resource_id AND (m.public"
+                    + " OR m.lead_organisation_id = :partner OR EXISTS (SELECT 1 FROM measure_partner mp"
+                    + " WHERE mp.measure_id = m.id AND mp.organisation_id = :partner))))");
+        }
         sql.append(" ORDER BY txid, position LIMIT :limit");
         var query = em.createNativeQuery(sql.toString())
                 .setParameter("txid", after[0]).setParameter("position", after[1]).setParameter("limit", limit + 1);
         if (!types.isEmpty()) {
             query.setParameter("types", types);
+        }
+        if (partner != null) {
+            query.setParameter("partner", partner);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();

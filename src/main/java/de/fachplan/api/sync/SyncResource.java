@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import de.fachplan.api.common.http.Links;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
+import de.fachplan.api.common.security.Caller;
 import de.fachplan.api.common.security.Role;
 import de.fachplan.api.generated.api.SyncApi;
 import de.fachplan.api.generated.model.AuditEvent;
@@ -32,13 +33,17 @@ public class SyncResource implements SyncApi {
     @Inject
     AuditEvents audit;
 
+    @Inject
+    Caller caller;
+
     @Context
     UriInfo uri;
 
     @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
     public RestResponse<ChangePage> listChanges(String cursor, String types, Integer limit) {
         ChangeFeed.Batch batch = feed.read(cursor, types == null ? Set.of() : Set.of(types.split(",")),
-                limit == null ? PageRequest.DEFAULT_LIMIT : limit);
+                limit == null ? PageRequest.DEFAULT_LIMIT : limit, caller.isStaff() ? null : caller.organisationId());
         ChangePage body = new ChangePage();
         body.setItems(batch.entries().stream().map(SyncResource::toDto).toList());
         body.setNextCursor(batch.nextCursor());

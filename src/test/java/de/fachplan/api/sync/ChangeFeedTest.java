@@ -35,7 +35,7 @@ class ChangeFeedTest {
         List<Map<String, Object>> entries = new ArrayList<>();
         boolean more = true;
         while (more) {
-            var request = anonymous().queryParam("limit", 200);
+            var request = editor().queryParam("limit", 200);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
@@ -120,6 +120,7 @@ class ChangeFeedTest {
 
     @Test
     void anUnreadableCursorIsABadRequest() {
-        invalid(anonymous()).queryParam("cursor", "nonsense").get("/api/v1/changes").then().statusCode(400);
+        invalid(editor()).queryParam("cursor", "nonsense").get("/api/v1/changes").then().statusCode(400);
+        invalid(anonymous()).get("/api/v1/changes").then().statusCode(401);
     }
 }

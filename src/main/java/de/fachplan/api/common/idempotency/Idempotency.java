@@ -51,19 +51,32 @@ public class Idempotency {
     @ConfigProperty(name = "fachplan.idempotency.retention", defaultValue = "PT24H")
     Duration retention;
 
-    /** What a creating operation produced: the response body, what a replay shows, where and which version. */
-    public record Created<T>(T body, T replayBody, URI location, String etag) {
-        public Created(T body, URI location, String etag) {
+    /** What an operation produced: the response body, what a replay shows, where and which version. */
+    public record Outcome<T>(T body, T replayBody, URI location, String etag) {
+        public Outcome(T body, URI location, String etag) {
             this(body, body, location, etag);
         }
     }
 
+    /** A creating POST: 201 with {@code Location}. */
     @Transactional
     public <T> RestResponse<T> create(String key, String operation, Object request, Class<T> type,
-            Supplier<Created<T>> action) {
+            Supplier<Outcome<T>> action) {
+        return run(key, operation, request, type, 201, action);
+    }
+
+    /** A change (PATCH): 200 with the new ETag. */
+    @Transactional
+    public <T> RestResponse<T> change(String key, String operation, Object request, Class<T> type,
+            Supplier<Outcome<T>> action) {
+        return run(key, operation, request, type, 200, action);
+    }
+
+    private <T> RestResponse<T> run(String key, String operation, Object request, Class<T> type, int status,
+            Supplier<Outcome<T>> action) {
         if (key == null) {
-            Created<T> result = action.get();
-            return created(result.body(), result);
+            Outcome<T> result = action.get();
+            return respond(status, result.body(), result);
         }
         String callerId = caller.id();
         String requestHash = hash(operation + "\n" + write(request));
@@ -86,12 +99,12 @@ public class Idempotency {
             em.remove(stored);
             em.flush();
         }
-        Created<T> result = action.get();
+        Outcome<T> result = action.get();
         IdempotencyRecord record = new IdempotencyRecord();
         record.caller = callerId;
         record.idempotencyKey = key;
         record.requestHash = requestHash;
-        record.statusCode = 201;
+        record.statusCode = status;
         record.location = result.location() == null ? null : result.location().toString();
         record.etag = result.etag();
         record.responseBody = write(result.replayBody());
@@ -100,11 +113,14 @@ public class Idempotency {
         em.persist(record);
         em.createNativeQuery("DELETE FROM idempotency_record WHERE ctid IN "
                 + "(SELECT ctid FROM idempotency_record WHERE expires_at < now() LIMIT 100)").executeUpdate();
-        return created(result.body(), result);
+        return respond(status, result.body(), result);
     }
 
-    private static <T> RestResponse<T> created(T body, Created<T> result) {
-        RestResponse.ResponseBuilder<T> builder = RestResponse.ResponseBuilder.<T>created(result.location()).entity(body);
+    private static <T> RestResponse<T> respond(int status, T body, Outcome<T> result) {
+        RestResponse.ResponseBuilder<T> builder = RestResponse.ResponseBuilder.<T>create(status).entity(body);
+        if (result.location() != null) {
+            builder.location(result.location());
+        }
         if (result.etag() != null) {
             builder.header("ETag", result.etag());
         }

@@ -52,6 +52,10 @@ public class ApiKeyService {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw ProblemException.invalid(List.of(new FieldError("/expiresAt", "must lie in the future")));
         }
+        if (role == Role.PARTNER && organisationId == null) {
+            throw ProblemException.invalid(List.of(new FieldError("/organisationId",
+                    "a partner key is bound to its organisation; name it")));
+        }
         if (organisationId != null && em.createNativeQuery("SELECT 1 FROM organisation WHERE id = :id")
                 .setParameter("id", organisationId).getResultList().isEmpty()) {
             throw ProblemException.invalid(List.of(new FieldError("/organisationId", "unknown organisation")));

@@ -44,7 +44,7 @@ public class ApiKeysResource implements ApiKeysApi {
                     request.getOrganisationId(), request.getExpiresAt(), caller.displayName());
             ApiKeyCreated withSecret = created(issued.key(), issued.secret());
             ApiKeyCreated withoutSecret = created(issued.key(), null);
-            return new Idempotency.Created<>(withSecret, withoutSecret,
+            return new Idempotency.Outcome<>(withSecret, withoutSecret,
                     URI.create("api-keys/" + issued.key().id), ETags.of(issued.key().version));
         });
     }

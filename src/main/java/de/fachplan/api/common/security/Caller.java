@@ -39,6 +39,15 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    /** City staff: editors and admins see and change every measure. */
+    public boolean isStaff() {
+        return identity.hasRole(Role.EDITOR_NAME) || identity.hasRole(Role.ADMIN_NAME);
+    }
+
+    public boolean isPartner() {
+        return !isStaff() && identity.hasRole(Role.PARTNER_NAME);
+    }
+
     /** The organisation a partner's credential is bound to; none for city staff. */
     public UUID organisationId() {
         return identity.getAttribute(ORGANISATION_ID);

@@ -10,10 +10,13 @@ public enum Role {
     /** Everything, including the API keys. */
     ADMIN,
     /** Staff of the social welfare office (Sozialamt): the catalogue and the measures. */
-    EDITOR;
+    EDITOR,
+    /** A partner organisation (Träger): the status of the measures it leads or takes part in. */
+    PARTNER;
 
     public static final String ADMIN_NAME = "admin";
     public static final String EDITOR_NAME = "editor";
+    public static final String PARTNER_NAME = "partner";
 
     public String securityName() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,0 +1,21 @@
+package de.fachplan.api.measures;
+
+import java.util.UUID;
+
+/**
+ * Who looks at measures: city staff see everything; a partner organisation sees public measures
+ * and, with their internal members, the measures it leads or takes part in; anonymous callers
+ * see public measures.
+ */
+record Viewer(boolean staff, UUID organisationId) {
+
+    static final Viewer STAFF = new Viewer(true, null);
+
+    boolean sees(Measure measure) {
+        return staff || measure.publiclyVisible || measure.involves(organisationId);
+    }
+
+    boolean seesInternals(Measure measure) {
+        return staff || measure.involves(organisationId);
+    }
+}
