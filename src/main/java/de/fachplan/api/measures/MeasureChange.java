@@ -33,6 +33,26 @@ public record MeasureChange(
         Optional<String> externalReference,
         Set<String> members) {
 
+    /** A status update as the bulk sync sends it: status, its reason, progress and note. */
+    public static MeasureChange statusUpdate(MeasureStatus status, String statusReason, Integer progress,
+            String statusNote) {
+        Set<String> members = new java.util.TreeSet<>();
+        if (status != null) {
+            members.add("status");
+        }
+        if (statusReason != null) {
+            members.add("statusReason");
+        }
+        if (progress != null) {
+            members.add("progress");
+        }
+        if (statusNote != null) {
+            members.add("statusNote");
+        }
+        return new MeasureChange(null, null, null, null, null, status, statusReason, progress, null, null, null, null,
+                null, null, null, null, null, statusNote == null ? null : Optional.of(statusNote), null, members);
+    }
+
     /** What a partner organisation may change of the measures it takes part in. */
     static final Set<String> PARTNER_MEMBERS = Set.of("status", "statusReason", "progress", "statusNote",
             "externalReference");

@@ -292,8 +292,10 @@ public class MeasureService {
             measure.description = change.description().orElse(null);
         }
         if (change.progress() != null) {
+            FieldChecks.range(errors, "/progress", change.progress(), 0, 100);
             measure.progress = change.progress();
         }
+        FieldChecks.length(errors, "/statusReason", change.statusReason(), 0, 1000);
         if (change.plannedStart() != null) {
             measure.plannedStart = change.plannedStart().orElse(null);
         }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import de.fachplan.api.common.http.Links;
+import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.security.Caller;
@@ -24,6 +25,8 @@ import de.fachplan.api.generated.model.AuditEventPage;
 import de.fachplan.api.generated.model.Change;
 import de.fachplan.api.generated.model.ChangePage;
 import de.fachplan.api.generated.model.FieldChange;
+import de.fachplan.api.generated.model.MeasureStatusUpdateBatch;
+import de.fachplan.api.generated.model.MeasureStatusUpdateResults;
 
 public class SyncResource implements SyncApi {
 
@@ -35,6 +38,9 @@ public class SyncResource implements SyncApi {
 
     @Inject
     Caller caller;
+
+    @Inject
+    StatusSync statusSync;
 
     @Context
     UriInfo uri;
@@ -61,6 +67,20 @@ public class SyncResource implements SyncApi {
         body.setItems(page.items().stream().map(SyncResource::toDto).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    public RestResponse<MeasureStatusUpdateResults> applyMeasureStatusUpdates(MeasureStatusUpdateBatch batch,
+            Boolean dryRun, String idempotencyKey) {
+        StatusSync.Outcome outcome = statusSync.apply(batch, Boolean.TRUE.equals(dryRun), idempotencyKey,
+                uri.getRequestUri().getRawPath());
+        RestResponse.ResponseBuilder<MeasureStatusUpdateResults> response = RestResponse.ResponseBuilder
+                .<MeasureStatusUpdateResults>create(207).entity(outcome.results());
+        if (outcome.replayed()) {
+            response.header(Idempotency.REPLAYED_HEADER, "true");
+        }
+        return response.build();
     }
 
     private static Change toDto(ChangeFeed.Entry entry) {

@@ -91,9 +91,9 @@ final class EmbeddedDatabase {
                 stopOrphanedPostmaster(dataDir);
             }
             long started = System.nanoTime();
-            String password = ephemeral ? Secrets.random() : passwordOf(dataDir);
+            // A new data directory must be empty for initdb: its password is made after the first start.
+            String password = ephemeral ? null : storedPassword(dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setConnectConfig("password", password)
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(ephemeral)
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -102,12 +102,21 @@ final class EmbeddedDatabase {
                     .setLocaleConfig("locale", "C")
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "100");
+            if (password != null) {
+                builder.setConnectConfig("password", password);
+            }
             if (ephemeral) {
                 builder.setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");
             }
             EmbeddedPostgres postgres = builder.start();
+            if (password == null) {
+                password = Secrets.random();
+                if (!ephemeral) {
+                    storePassword(dataDir, password);
+                }
+            }
             requirePassword(postgres, dataDir, password);
             String url = postgres.getJdbcUrl(USER, DATABASE);
             String location = ephemeral ? "a temporary directory, deleted on exit (" + dataDir + ")" : dataDir.toString();
@@ -148,15 +157,15 @@ final class EmbeddedDatabase {
         }
     }
 
-    private static String passwordOf(Path dataDir) throws IOException {
+    private static String storedPassword(Path dataDir) throws IOException {
         Path file = dataDir.resolve(PASSWORD_FILE);
-        if (Files.exists(file)) {
-            return Files.readString(file, StandardCharsets.US_ASCII).trim();
-        }
-        String password = Secrets.random();
+        return Files.exists(file) ? Files.readString(file, StandardCharsets.US_ASCII).trim() : null;
+    }
+
+    private static void storePassword(Path dataDir, String password) throws IOException {
+        Path file = dataDir.resolve(PASSWORD_FILE);
         Files.writeString(file, password, StandardCharsets.US_ASCII);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        return password;
     }
 
     /**

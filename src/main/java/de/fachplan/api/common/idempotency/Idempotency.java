@@ -51,6 +51,10 @@ public class Idempotency {
     @ConfigProperty(name = "fachplan.idempotency.retention", defaultValue = "PT24H")
     Duration retention;
 
+    /** How long a started batch blocks its key before a retry may take over from a run that died. */
+    @ConfigProperty(name = "fachplan.idempotency.batch-lease", defaultValue = "PT5M")
+    Duration batchLease;
+
     /** What an operation produced: the response body, what a replay shows, where and which version. */
     public record Outcome<T>(T body, T replayBody, URI location, String etag) {
         public Outcome(T body, URI location, String etag) {
@@ -80,12 +84,7 @@ public class Idempotency {
         }
         String callerId = caller.id();
         String requestHash = hash(operation + "\n" + write(request));
-        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(:k, 0))")
-                .setParameter("k", callerId + "\n" + key).getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
-            throw new ProblemException(ProblemType.REQUEST_IN_PROGRESS,
-                    "A request with this Idempotency-Key is still being processed; retry shortly.");
-        }
+        lock(callerId, key);
         OffsetDateTime now = Timestamps.now();
         IdempotencyRecord stored = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(callerId, key));
         if (stored != null && stored.expiresAt.isAfter(now)) {
@@ -127,13 +126,104 @@ public class Idempotency {
         return builder.build();
     }
 
-    private <T> RestResponse<T> replay(IdempotencyRecord stored, Class<T> type) {
-        T body;
+    /** Marks a batch whose answer is not stored yet; a second request with its key meanwhile is a 409. */
+    private static final int IN_PROGRESS = 0;
+
+    /**
+     * Starts a batch under an idempotency key, in a transaction of its own: returns the stored
+     * answer of an earlier run to replay, or marks the key as in progress for a lease and returns
+     * nothing. A run that died leaves its mark until the lease ends; then a retry takes over and
+     * finds the items that run applied (see {@link #storedItem}).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public <T> java.util.Optional<T> beginBatch(String key, String operation, Object request, Class<T> type) {
+        String callerId = caller.id();
+        lock(callerId, key);
+        OffsetDateTime now = Timestamps.now();
+        String requestHash = hash(operation + "\n" + write(request));
+        IdempotencyRecord stored = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(callerId, key));
+        if (stored != null && stored.expiresAt.isAfter(now)) {
+            if (!stored.requestHash.equals(requestHash)) {
+                throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                        "This Idempotency-Key was used for a different request; use a new key for a new request.");
+            }
+            if (stored.statusCode == IN_PROGRESS) {
+                throw new ProblemException(ProblemType.REQUEST_IN_PROGRESS,
+                        "A batch with this Idempotency-Key is still being applied; retry in a few minutes.");
+            }
+            return java.util.Optional.of(read(stored.responseBody, type));
+        }
+        boolean first = stored == null;
+        if (first) {
+            stored = new IdempotencyRecord();
+            stored.caller = callerId;
+            stored.idempotencyKey = key;
+            stored.createdAt = now;
+        }
+        stored.requestHash = requestHash;
+        stored.statusCode = IN_PROGRESS;
+        stored.expiresAt = now.plus(batchLease);
+        if (first) {
+            em.persist(stored);
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The result an earlier run stored for item {@code index} of the batch, if it applied it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> java.util.Optional<T> storedItem(String key, int index, Class<T> type) {
+        IdempotencyRecord stored = em.find(IdempotencyRecord.class,
+                new IdempotencyRecord.Key(caller.id(), itemKey(key, index)));
+        return stored == null ? java.util.Optional.empty() : java.util.Optional.of(read(stored.responseBody, type));
+    }
+
+    /** Stores an item's result in the transaction that applied it, so the two commit together. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void storeItem(String key, int index, int status, Object result) {
+        OffsetDateTime now = Timestamps.now();
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.caller = caller.id();
+        record.idempotencyKey = itemKey(key, index);
+        record.requestHash = "item";
+        record.statusCode = status;
+        record.responseBody = write(result);
+        record.createdAt = now;
+        record.expiresAt = now.plus(retention);
+        em.persist(record);
+    }
+
+    /** Stores the batch's answer for replays and ends its in-progress mark. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void completeBatch(String key, int status, Object response) {
+        IdempotencyRecord stored = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(caller.id(), key));
+        stored.statusCode = status;
+        stored.responseBody = write(response);
+        stored.expiresAt = Timestamps.now().plus(retention);
+    }
+
+    private static String itemKey(String key, int index) {
+        return key + "#" + index;
+    }
+
+    private void lock(String callerId, String key) {
+        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(:k, 0))")
+                .setParameter("k", callerId + "\n" + key).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            throw new ProblemException(ProblemType.REQUEST_IN_PROGRESS,
+                    "A request with this Idempotency-Key is still being processed; retry shortly.");
+        }
+    }
+
+    private <T> T read(String body, Class<T> type) {
         try {
-            body = json.readValue(stored.responseBody, type);
+            return json.readValue(body, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored idempotent response is unreadable", e);
         }
+    }
+
+    private <T> RestResponse<T> replay(IdempotencyRecord stored, Class<T> type) {
+        T body = read(stored.responseBody, type);
         RestResponse.ResponseBuilder<T> builder = RestResponse.ResponseBuilder.<T>create(stored.statusCode).entity(body)
                 .header(REPLAYED_HEADER, "true");
         if (stored.location != null) {

@@ -21,6 +21,12 @@ public final class FieldChecks {
         }
     }
 
+    public static void range(List<FieldError> errors, String pointer, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            errors.add(new FieldError(pointer, "must be between " + min + " and " + max));
+        }
+    }
+
     public static void httpUrl(List<FieldError> errors, String pointer, String value, int max) {
         length(errors, pointer, value, 1, max);
         if (value != null && !HTTP_URL.matcher(value).matches()) {

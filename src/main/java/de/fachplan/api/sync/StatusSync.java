@@ -1,0 +1,159 @@
+package de.fachplan.api.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import de.fachplan.api.common.http.ETags;
+import de.fachplan.api.common.idempotency.Idempotency;
+import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.common.problem.ProblemType;
+import de.fachplan.api.common.problem.Problems;
+import de.fachplan.api.common.security.Caller;
+import de.fachplan.api.generated.model.MeasureStatusUpdate;
+import de.fachplan.api.generated.model.MeasureStatusUpdateBatch;
+import de.fachplan.api.generated.model.MeasureStatusUpdateResult;
+import de.fachplan.api.generated.model.MeasureStatusUpdateResults;
+import de.fachplan.api.measures.Measure;
+import de.fachplan.api.measures.MeasureChange;
+import de.fachplan.api.measures.MeasureService;
+import de.fachplan.api.measures.MeasureStatus;
+
+/**
+ * Applies a batch of status updates, each item in a transaction of its own: a bad item never
+ * stops a good one, and an interrupted batch leaves every item applied or not at all. Under an
+ * idempotency key, each applied item stores its result in its own transaction, so a retry after
+ * an interruption reports those items as they were applied instead of applying them again.
+ */
+@ApplicationScoped
+public class StatusSync {
+
+    private static final Logger LOG = Logger.getLogger(StatusSync.class);
+    private static final String OPERATION = "applyMeasureStatusUpdates";
+
+    @Inject
+    MeasureService measures;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Caller caller;
+
+    /** The answer and whether it is the replay of an earlier one. */
+    public record Outcome(MeasureStatusUpdateResults results, boolean replayed) {
+    }
+
+    public Outcome apply(MeasureStatusUpdateBatch batch, boolean dryRun, String key, String path) {
+        Object request = List.of(dryRun, batch);
+        if (key != null) {
+            Optional<MeasureStatusUpdateResults> earlier = idempotency.beginBatch(key, OPERATION, request,
+                    MeasureStatusUpdateResults.class);
+            if (earlier.isPresent()) {
+                return new Outcome(earlier.get(), true);
+            }
+        }
+        List<MeasureStatusUpdateResult> results = new ArrayList<>(batch.getItems().size());
+        for (int index = 0; index < batch.getItems().size(); index++) {
+            results.add(applyItem(batch.getItems().get(index), index, dryRun, dryRun ? null : key, path));
+        }
+        MeasureStatusUpdateResults answer = new MeasureStatusUpdateResults();
+        answer.setDryRun(dryRun);
+        answer.setItems(results);
+        if (key != null) {
+            idempotency.completeBatch(key, 207, answer);
+        }
+        return new Outcome(answer, false);
+    }
+
+    private MeasureStatusUpdateResult applyItem(MeasureStatusUpdate item, int index, boolean dryRun, String key,
+            String path) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                if (key != null) {
+                    Optional<MeasureStatusUpdateResult> applied = idempotency.storedItem(key, index,
+                            MeasureStatusUpdateResult.class);
+                    if (applied.isPresent()) {
+                        return applied.get();
+                    }
+                }
+                Measure measure = measures.update(item.getMeasure(), item.getPlan(),
+                        item.getIfMatch() == null ? "*" : item.getIfMatch(),
+                        MeasureChange.statusUpdate(
+                                item.getStatus() == null ? null : MeasureStatus.valueOf(item.getStatus().name()),
+                                item.getStatusReason(), item.getProgress(), item.getStatusNote()),
+                        caller.displayName());
+                MeasureStatusUpdateResult result = new MeasureStatusUpdateResult();
+                result.setReference(item.getReference());
+                result.setStatus(200);
+                result.setMeasureId(measure.id);
+                result.setEtag(ETags.of(measure.version));
+                if (dryRun) {
+                    throw new DryRun(result);
+                }
+                if (key != null) {
+                    idempotency.storeItem(key, index, 200, result);
+                }
+                return result;
+            });
+        } catch (DryRun checked) {
+            return checked.result;
+        } catch (RuntimeException e) {
+            return failed(item.getReference(), e, path);
+        }
+    }
+
+    /** Leaves a dry run's transaction by rolling it back, with the result it would have had. */
+    private static final class DryRun extends RuntimeException {
+        private final transient MeasureStatusUpdateResult result;
+
+        DryRun(MeasureStatusUpdateResult result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+    }
+
+    private static MeasureStatusUpdateResult failed(String reference, RuntimeException e, String path) {
+        ProblemType type = ProblemType.INTERNAL_ERROR;
+        String detail = null;
+        var errors = List.<de.fachplan.api.common.problem.FieldError>of();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                type = problem.type();
+                detail = problem.getMessage();
+                errors = problem.errors();
+                break;
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                type = ProblemType.PRECONDITION_FAILED;
+                detail = "The measure was changed at the same time; read it again and retry the item.";
+                break;
+            }
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
+                type = ProblemType.CONFLICT;
+                detail = "The item conflicts with data written at the same time; retry it.";
+                break;
+            }
+        }
+        if (type == ProblemType.INTERNAL_ERROR) {
+            String errorId = UUID.randomUUID().toString();
+            LOG.errorf(e, "Unexpected error %s in item %s of a status sync", errorId, reference);
+            detail = "An unexpected error occurred; it has been logged as " + errorId + ".";
+        }
+        MeasureStatusUpdateResult result = new MeasureStatusUpdateResult();
+        result.setReference(reference);
+        result.setStatus(type.status());
+        result.setProblem(Problems.body(type, detail, path, errors));
+        return result;
+    }
+}
