@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -65,6 +66,9 @@ public class MeasureService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Event<MeasureChanged> changed;
 
     /** How the current caller sees measures. */
     Viewer viewer() {
@@ -145,6 +149,7 @@ public class MeasureService {
         em.flush();
         loadRelations(measure);
         history.created(ResourceType.MEASURE, measure.id, measure.code, measure.version, snapshot(measure));
+        changed.fire(MeasureChanged.of(Set.of("measure.created"), measure, null));
         return measure;
     }
 
@@ -170,8 +175,9 @@ public class MeasureService {
             throw ProblemException.invalid(errors);
         }
         OffsetDateTime now = Timestamps.now();
+        StatusChange transition = null;
         if (change.status() != null) {
-            StatusChange transition = measure.changeStatus(change.status(), change.statusReason(), changedBy, now);
+            transition = measure.changeStatus(change.status(), change.statusReason(), changedBy, now);
             if (transition != null) {
                 transition.persist();
             }
@@ -180,6 +186,8 @@ public class MeasureService {
         em.flush();
         loadRelations(measure);
         history.updated(ResourceType.MEASURE, measure.id, measure.code, measure.version, before, snapshot(measure));
+        changed.fire(MeasureChanged.of(transition == null ? Set.of("measure.updated")
+                : Set.of("measure.updated", "measure.status_changed"), measure, null));
         return measure;
     }
 
@@ -189,6 +197,7 @@ public class MeasureService {
         ETags.requireMatch(ifMatch, measure.version);
         loadRelations(measure);
         history.deleted(ResourceType.MEASURE, measure.id, measure.code, snapshot(measure));
+        changed.fire(MeasureChanged.of(Set.of("measure.deleted"), measure, null));
         StatusChange.delete("measure", measure);
         measure.delete();
     }

@@ -37,6 +37,8 @@ import de.fachplan.api.generated.model.OrganisationPage;
 import de.fachplan.api.generated.model.PlanPage;
 import de.fachplan.api.generated.model.StatusChangePage;
 import de.fachplan.api.generated.model.TargetGroupPage;
+import de.fachplan.api.generated.model.WebhookDeliveryPage;
+import de.fachplan.api.generated.model.WebhookSubscriptionPage;
 
 /**
  * Request bodies are read as strictly as the contract is written: no number or boolean turns
@@ -136,5 +138,6 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     private static final List<Class<?>> PAGES = List.of(PlanPage.class, ActionFieldPage.class, GuidelinePage.class,
             TargetGroupPage.class, DistrictPage.class, OrganisationPage.class, MeasurePage.class,
-            StatusChangePage.class, ApiKeyPage.class, AuditEventPage.class);
+            StatusChangePage.class, ApiKeyPage.class, AuditEventPage.class, WebhookSubscriptionPage.class,
+            WebhookDeliveryPage.class);
 }

@@ -56,8 +56,17 @@ public final class KeysetQuery {
 
     /** Runs the query and returns the page of ids with the cursor of the next page. */
     public Page<UUID> fetch(EntityManager em, PageRequest page) {
+        return fetch(em, page, SortColumn.ValueKind.UUID, UUID.class);
+    }
+
+    /** The same for tables whose id is text. */
+    public Page<String> fetchKeys(EntityManager em, PageRequest page) {
+        return fetch(em, page, SortColumn.ValueKind.TEXT, String.class);
+    }
+
+    private <K> Page<K> fetch(EntityManager em, PageRequest page, SortColumn.ValueKind idKind, Class<K> idType) {
         List<SortColumn> columns = new ArrayList<>(order);
-        columns.add(SortColumn.asc(idExpression, SortColumn.ValueKind.UUID));
+        columns.add(SortColumn.asc(idExpression, idKind));
         Map<String, Object> bound = new HashMap<>(parameters);
         List<String> where = new ArrayList<>(conditions);
         if (page.after() != null) {
@@ -88,10 +97,10 @@ public final class KeysetQuery {
 
         boolean more = rows.size() > page.limit();
         List<Object> pageRows = more ? rows.subList(0, page.limit()) : rows;
-        List<UUID> ids = new ArrayList<>(pageRows.size());
+        List<K> ids = new ArrayList<>(pageRows.size());
         for (Object row : pageRows) {
             Object[] values = row instanceof Object[] array ? array : new Object[] { row };
-            ids.add((UUID) values[values.length - 1]);
+            ids.add(idType.cast(values[values.length - 1]));
         }
         String next = null;
         if (more) {

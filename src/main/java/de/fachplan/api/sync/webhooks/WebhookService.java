@@ -1,0 +1,168 @@
+package de.fachplan.api.sync.webhooks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import de.fachplan.api.common.http.ETags;
+import de.fachplan.api.common.paging.Entities;
+import de.fachplan.api.common.paging.KeysetQuery;
+import de.fachplan.api.common.paging.Page;
+import de.fachplan.api.common.paging.PageRequest;
+import de.fachplan.api.common.paging.SortColumn;
+import de.fachplan.api.common.paging.SortColumn.ValueKind;
+import de.fachplan.api.common.problem.FieldError;
+import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.common.security.Caller;
+import de.fachplan.api.common.time.Timestamps;
+import de.fachplan.api.measures.MeasureChanged;
+
+/** Subscriptions, the outbox of deliveries, and what callers may see of them. */
+@ApplicationScoped
+public class WebhookService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    WebhookTargets targets;
+
+    /** A new subscription and its secret, which exists in this answer only. */
+    public record Subscribed(WebhookSubscription subscription, String secret) {
+    }
+
+    @Transactional
+    public Subscribed subscribe(String url, List<String> eventTypes, String description) {
+        targets.refusal(url).ifPresent(reason -> {
+            throw ProblemException.invalid(List.of(new FieldError("/url", reason)));
+        });
+        WebhookSubscription subscription = new WebhookSubscription();
+        subscription.organisationId = caller.isStaff() ? null : caller.organisationId();
+        subscription.url = url;
+        subscription.eventTypes = String.join(",", new TreeSet<>(eventTypes));
+        subscription.description = description;
+        subscription.secret = WebhookSignature.newSecret();
+        subscription.createdAt = Timestamps.now();
+        subscription.createdBy = caller.displayName();
+        subscription.persistAndFlush();
+        return new Subscribed(subscription, subscription.secret);
+    }
+
+    @Transactional
+    public Page<WebhookSubscription> list(PageRequest page) {
+        KeysetQuery query = new KeysetQuery("webhook_subscription s", "s.id");
+        if (!caller.isStaff()) {
+            query.where("s.organisation_id = :organisation", "organisation", caller.organisationId());
+        }
+        Page<UUID> ids = query.orderBy(List.of(SortColumn.desc("s.created_at", ValueKind.TIMESTAMP))).fetch(em, page);
+        return new Page<>(Entities.inOrder(WebhookSubscription.list("id in ?1", ids.items()), ids.items(), s -> s.id),
+                ids.nextCursor());
+    }
+
+    @Transactional
+    public void unsubscribe(UUID id, String ifMatch) {
+        WebhookSubscription subscription = visible(id);
+        ETags.requireMatch(ifMatch, subscription.version);
+        subscription.delete();
+    }
+
+    @Transactional
+    public Page<WebhookDelivery> deliveries(UUID subscriptionId, WebhookDelivery.State state, PageRequest page) {
+        WebhookSubscription subscription = visible(subscriptionId);
+        KeysetQuery query = new KeysetQuery("webhook_delivery d", "d.id")
+                .where("d.subscription_id = :subscription", "subscription", subscription.id);
+        if (state != null) {
+            query.where("d.state = :state", "state", state.name());
+        }
+        Page<String> ids = query.orderBy(List.of(SortColumn.desc("d.created_at", ValueKind.TIMESTAMP)))
+                .fetchKeys(em, page);
+        List<WebhookDelivery> deliveries = WebhookDelivery.list("id in ?1", ids.items());
+        deliveries.forEach(d -> d.attempts.size());
+        Map<String, WebhookDelivery> byId = new LinkedHashMap<>();
+        deliveries.forEach(d -> byId.put(d.id, d));
+        return new Page<>(ids.items().stream().map(byId::get).filter(java.util.Objects::nonNull).toList(),
+                ids.nextCursor());
+    }
+
+    @Transactional
+    public WebhookDelivery replay(UUID subscriptionId, String deliveryId) {
+        WebhookSubscription subscription = visible(subscriptionId);
+        WebhookDelivery delivery = WebhookDelivery.<WebhookDelivery>findByIdOptional(deliveryId)
+                .filter(d -> d.subscription.id.equals(subscription.id))
+                .orElseThrow(() -> ProblemException.notFound("No delivery " + deliveryId + " of this subscription."));
+        delivery.replay(Timestamps.now());
+        delivery.attempts.size();
+        return delivery;
+    }
+
+    /**
+     * Writes the outbox rows for a measure's change, in the transaction of the change: one
+     * delivery per subscription that wants the event and may see the measure.
+     */
+    void onMeasureChanged(@Observes MeasureChanged change) {
+        List<WebhookSubscription> subscriptions = WebhookSubscription.listAll();
+        for (WebhookSubscription subscription : subscriptions) {
+            boolean sees = subscription.organisationId == null || change.publiclyVisible()
+                    || change.organisations().contains(subscription.organisationId);
+            if (!sees) {
+                continue;
+            }
+            for (String event : change.events()) {
+                if (subscription.eventTypes().contains(event)) {
+                    enqueue(subscription, event, change);
+                }
+            }
+        }
+    }
+
+    private void enqueue(WebhookSubscription subscription, String event, MeasureChanged change) {
+        var now = Timestamps.now();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", change.id());
+        data.put("code", change.code());
+        data.put("plan", change.plan());
+        data.put("status", change.status());
+        data.put("progress", change.progress());
+        data.put("version", change.version());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", event);
+        payload.put("timestamp", now.toString());
+        payload.put("data", data);
+        WebhookDelivery delivery = new WebhookDelivery();
+        delivery.id = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        delivery.subscription = subscription;
+        delivery.eventType = event;
+        try {
+            delivery.payload = json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        delivery.state = WebhookDelivery.State.PENDING;
+        delivery.nextAttemptAt = now;
+        delivery.createdAt = now;
+        delivery.persist();
+    }
+
+    private WebhookSubscription visible(UUID id) {
+        return WebhookSubscription.<WebhookSubscription>findByIdOptional(id)
+                .filter(s -> caller.isStaff() || (s.organisationId != null && s.organisationId.equals(caller.organisationId())))
+                .orElseThrow(() -> ProblemException.notFound("No webhook subscription " + id + "."));
+    }
+}

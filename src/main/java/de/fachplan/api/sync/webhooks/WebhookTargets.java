@@ -1,0 +1,77 @@
+package de.fachplan.api.sync.webhooks;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Where webhooks may go. A subscription must not turn the service into a client of the city's
+ * internal network: only https, and no private, loopback, link-local or multicast address unless
+ * the operator allows it. Checked when subscribing and again before every attempt, since a name
+ * may resolve differently later.
+ */
+@ApplicationScoped
+public class WebhookTargets {
+
+    @ConfigProperty(name = "fachplan.webhooks.require-https", defaultValue = "true")
+    boolean requireHttps;
+
+    @ConfigProperty(name = "fachplan.webhooks.allow-private-networks", defaultValue = "false")
+    boolean allowPrivateNetworks;
+
+    @ConfigProperty(name = "fachplan.webhooks.allowed-hosts")
+    Optional<List<String>> allowedHosts;
+
+    /** Why the URL may not be used, or empty when it may. */
+    public Optional<String> refusal(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return Optional.of("is not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !(scheme.equals("http") && !requireHttps)) {
+            return Optional.of(requireHttps ? "must be an https URL" : "must be an http or https URL");
+        }
+        if (uri.getHost() == null || uri.getUserInfo() != null) {
+            return Optional.of("must name a host and no user information");
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        if (allowPrivateNetworks || allowedHosts.map(hosts -> hosts.contains(host)).orElse(false)) {
+            return Optional.empty();
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (isInternal(address)) {
+                    return Optional.of("points at a private, loopback or link-local address");
+                }
+            }
+        } catch (UnknownHostException e) {
+            return Optional.of("names a host that cannot be resolved");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isInternal(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+            return true;
+        }
+        byte[] bytes = address.getAddress();
+        if (address instanceof Inet6Address) {
+            return (bytes[0] & 0xfe) == 0xfc;
+        }
+        int first = bytes[0] & 0xff;
+        int second = bytes[1] & 0xff;
+        return first == 0 || (first == 100 && second >= 64 && second <= 127) || (first == 169 && second == 254);
+    }
+}
