@@ -38,14 +38,23 @@ public class AuditEvents {
     ObjectMapper json;
 
     @Transactional
-    public Page<Event> list(String resourceType, UUID resourceId, PageRequest page) {
+    /**
+     * @param partner the organisation of a partner caller, who sees the events of the measures it
+     *        leads or takes part in; {@code null} for staff
+     */
+    public Page<Event> list(String resourceType, UUID resourceId, PageRequest page, UUID partner) {
         KeysetQuery query = new KeysetQuery("audit_event a", "a.id");
+        if (partner != null) {
+            query.where("a.resource_type = 'measure' AND a.resource_id IN (SELECT m.id FROM measure m"
+                    + " WHERE m.lead_organisation_id = :partner OR EXISTS (SELECT 1 FROM measure_partner mp"
+                    + " WHERE mp.measure_id = m.id AND mp.organisation_id = :partner))", "partner", partner);
+        }
         if (resourceType != null) {
             try {
                 query.where("a.resource_type = :type", "type", ResourceType.ofWireName(resourceType).wireName());
             } catch (IllegalArgumentException e) {
                 throw ProblemException.badRequest("#/query/resourceType",
-                        "must be one of measure, organisation, target-group, api-key");
+                        "must be one of measure, organisation, target-group, api-key, webhook-subscription");
             }
         }
         if (resourceId != null) {

@@ -58,11 +58,12 @@ public class SyncResource implements SyncApi {
     }
 
     @Override
-    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
     public RestResponse<AuditEventPage> listAuditEvents(String resourceType, UUID resourceId, Integer limit,
             String cursor) {
         Page<AuditEvents.Event> page = audit.list(resourceType, resourceId,
-                PageRequest.of(limit, cursor, "audit-events:" + resourceType + ":" + resourceId));
+                PageRequest.of(limit, cursor, "audit-events:" + resourceType + ":" + resourceId),
+                caller.isStaff() ? null : caller.organisationId());
         AuditEventPage body = new AuditEventPage();
         body.setItems(page.items().stream().map(SyncResource::toDto).toList());
         body.setNextCursor(page.nextCursor());

@@ -51,7 +51,7 @@ class AuditTrailTest {
     }
 
     @Test
-    void onlyStaffReadTheAuditTrail() {
+    void anonymousCallersCannotReadTheAuditTrail() {
         invalid(anonymous()).get("/api/v1/audit-events").then().statusCode(401);
         invalid(editor()).queryParam("resourceType", "secrets").get("/api/v1/audit-events").then().statusCode(400);
     }

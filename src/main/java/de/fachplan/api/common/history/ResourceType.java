@@ -5,7 +5,8 @@ public enum ResourceType {
     MEASURE("measure", true),
     ORGANISATION("organisation", true),
     TARGET_GROUP("target-group", true),
-    API_KEY("api-key", false);
+    API_KEY("api-key", false),
+    WEBHOOK_SUBSCRIPTION("webhook-subscription", false);
 
     private final String wireName;
     private final boolean inChangeFeed;

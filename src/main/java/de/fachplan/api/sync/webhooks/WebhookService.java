@@ -15,6 +15,8 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import de.fachplan.api.common.history.ResourceType;
+import de.fachplan.api.common.history.WriteHistory;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.paging.Entities;
 import de.fachplan.api.common.paging.KeysetQuery;
@@ -44,6 +46,9 @@ public class WebhookService {
     @Inject
     WebhookTargets targets;
 
+    @Inject
+    WriteHistory history;
+
     /** A new subscription and its secret, which exists in this answer only. */
     public record Subscribed(WebhookSubscription subscription, String secret) {
     }
@@ -62,6 +67,7 @@ public class WebhookService {
         subscription.createdAt = Timestamps.now();
         subscription.createdBy = caller.displayName();
         subscription.persistAndFlush();
+        history.created(ResourceType.WEBHOOK_SUBSCRIPTION, subscription.id, null, subscription.version, audited(subscription));
         return new Subscribed(subscription, subscription.secret);
     }
 
@@ -80,6 +86,7 @@ public class WebhookService {
     public void unsubscribe(UUID id, String ifMatch) {
         WebhookSubscription subscription = visible(id);
         ETags.requireMatch(ifMatch, subscription.version);
+        history.deleted(ResourceType.WEBHOOK_SUBSCRIPTION, subscription.id, null, audited(subscription));
         subscription.delete();
     }
 
@@ -158,6 +165,17 @@ public class WebhookService {
         delivery.nextAttemptAt = now;
         delivery.createdAt = now;
         delivery.persist();
+    }
+
+    /** What the audit trail keeps of a subscription: never its secret. */
+    private static Map<String, Object> audited(WebhookSubscription subscription) {
+        Map<String, Object> audited = new LinkedHashMap<>();
+        audited.put("url", subscription.url);
+        audited.put("eventTypes", subscription.eventTypes);
+        if (subscription.organisationId != null) {
+            audited.put("organisationId", subscription.organisationId.toString());
+        }
+        return audited;
     }
 
     private WebhookSubscription visible(UUID id) {
