@@ -1,6 +1,7 @@
 package de.fachplan.api.catalogue;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -81,8 +82,9 @@ public class CatalogueResource implements CatalogueApi {
     }
 
     @Override
-    public RestResponse<TargetGroupPage> listTargetGroups(Integer limit, String cursor) {
-        Page<TargetGroup> page = catalogue.targetGroups(PageRequest.of(limit, cursor, "target-groups"));
+    public RestResponse<TargetGroupPage> listTargetGroups(OffsetDateTime modifiedSince, Integer limit, String cursor) {
+        Page<TargetGroup> page = catalogue.targetGroups(modifiedSince,
+                PageRequest.of(limit, cursor, "target-groups:" + modifiedSince));
         TargetGroupPage body = new TargetGroupPage();
         body.setItems(page.items().stream().map(CatalogueMapper::targetGroup).toList());
         body.setNextCursor(page.nextCursor());

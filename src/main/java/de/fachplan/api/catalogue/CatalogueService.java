@@ -1,5 +1,6 @@
 package de.fachplan.api.catalogue;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -96,8 +97,12 @@ public class CatalogueService {
     }
 
     @Transactional
-    public Page<TargetGroup> targetGroups(PageRequest page) {
-        Page<UUID> ids = new KeysetQuery("target_group t", "t.id")
+    public Page<TargetGroup> targetGroups(OffsetDateTime modifiedSince, PageRequest page) {
+        KeysetQuery query = new KeysetQuery("target_group t", "t.id");
+        if (modifiedSince != null) {
+            query.where("t.updated_at >= :since", "since", modifiedSince);
+        }
+        Page<UUID> ids = query
                 .orderBy(List.of(SortColumn.asc("t.category", ValueKind.TEXT), SortColumn.asc("t.code", ValueKind.TEXT)))
                 .fetch(em, page);
         return new Page<>(Entities.inOrder(TargetGroup.list("id in ?1", ids.items()), ids.items(), t -> t.id),

@@ -1,5 +1,6 @@
 package de.fachplan.api.organisations;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,10 +46,13 @@ public class OrganisationService {
     }
 
     @Transactional
-    public Page<Organisation> list(OrganisationType type, PageRequest page) {
+    public Page<Organisation> list(OrganisationType type, OffsetDateTime modifiedSince, PageRequest page) {
         KeysetQuery query = new KeysetQuery("organisation o", "o.id");
         if (type != null) {
             query.where("o.type = :type", "type", type.name());
+        }
+        if (modifiedSince != null) {
+            query.where("o.updated_at >= :since", "since", modifiedSince);
         }
         Page<UUID> ids = query.orderBy(List.of(SortColumn.asc("o.name", ValueKind.TEXT))).fetch(em, page);
         return new Page<>(Entities.inOrder(Organisation.list("id in ?1", ids.items()), ids.items(), o -> o.id),

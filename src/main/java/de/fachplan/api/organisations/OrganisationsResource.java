@@ -1,6 +1,7 @@
 package de.fachplan.api.organisations;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,9 +38,9 @@ public class OrganisationsResource implements OrganisationsApi {
 
     @Override
     public RestResponse<OrganisationPage> listOrganisations(de.fachplan.api.generated.model.OrganisationType type,
-            Integer limit, String cursor) {
+            OffsetDateTime modifiedSince, Integer limit, String cursor) {
         Page<Organisation> page = organisations.list(type == null ? null : OrganisationType.valueOf(type.name()),
-                PageRequest.of(limit, cursor, "organisations:" + type));
+                modifiedSince, PageRequest.of(limit, cursor, "organisations:" + type + ":" + modifiedSince));
         OrganisationPage body = new OrganisationPage();
         body.setItems(page.items().stream().map(OrganisationMapper::toDto).toList());
         body.setNextCursor(page.nextCursor());

@@ -93,6 +93,18 @@ class OrganisationsTest {
     }
 
     @Test
+    void listsOnlyWhatChangedSinceAGivenInstant() throws InterruptedException {
+        create("{\"name\":\"Beispiel-Verein Vorher\",\"type\":\"OTHER\",\"illustrative\":true}");
+        Thread.sleep(20);
+        String since = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString();
+        Thread.sleep(20);
+        String later = create("{\"name\":\"Beispiel-Verein Nachher\",\"type\":\"OTHER\",\"illustrative\":true}").path("id");
+        List<String> ids = anonymous().queryParam("modifiedSince", since).queryParam("limit", 200)
+                .get("/api/v1/organisations").then().statusCode(200).extract().path("items.id");
+        assertEquals(List.of(later), ids);
+    }
+
+    @Test
     void aWebsiteMustBeAnHttpUrl() {
         invalid(editor()).contentType(ContentType.JSON)
                 .body("{\"name\":\"Beispiel\",\"type\":\"OTHER\",\"website\":\"javascript:alert(1)\"}")

@@ -48,6 +48,12 @@ public final class Api {
                 .groups(Set.of(roles)).sign();
     }
 
+    /** A JWT of a partner organisation's staff member, carrying the organisation claim. */
+    public static String partnerJwt(String subject, String organisationId) {
+        return Jwt.issuer("https://login.test.invalid/realms/city").subject(subject).claim("name", subject)
+                .claim("organisation_id", organisationId).groups(Set.of("partner")).sign();
+    }
+
     /** Marks a deliberately invalid request: the contract filter then checks only the response. */
     public static RequestSpecification invalid(RequestSpecification spec) {
         return spec.header(ContractFilter.RESPONSE_ONLY, "true");

@@ -246,6 +246,16 @@ class PartnerAccessTest {
     }
 
     @Test
+    void aPartnerSignedInThroughTheCitysIdentityProviderHasTheSameScope() {
+        String token = de.fachplan.api.support.Api.partnerJwt("petra.traeger", ownOrganisation);
+        as(token).contentType(MERGE_PATCH).header("If-Match", etagOf(ownMeasure)).body("{\"progress\":12}")
+                .patch("/api/v1/measures/" + ownMeasure).then().statusCode(200);
+        invalid(as(token)).contentType(MERGE_PATCH).header("If-Match", etagOf(foreignPublicMeasure))
+                .body("{\"progress\":12}").patch("/api/v1/measures/" + foreignPublicMeasure).then().statusCode(403);
+        invalid(as(token)).get("/api/v1/measures/" + foreignPrivateMeasure).then().statusCode(404);
+    }
+
+    @Test
     void aPartnerKeyNeedsItsOrganisation() {
         invalid(admin()).contentType(ContentType.JSON).body("{\"name\":\"ohne\",\"role\":\"PARTNER\"}")
                 .post("/api/v1/api-keys").then().statusCode(422).body("errors[0].pointer", equalTo("/organisationId"));
