@@ -15,6 +15,7 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -26,6 +27,9 @@ class MeasureQueryCountTest {
 
     @Inject
     SessionFactory sessionFactory;
+
+    @Inject
+    Scheduler scheduler;
 
     /** REST Assured knows the test port only once a test runs, so the data is made before the first. */
     @BeforeEach
@@ -68,10 +72,19 @@ class MeasureQueryCountTest {
     }
 
     @Test
-    void aPageOfAHundredCostsAsManyStatementsAsAPageOfFive() {
-        statementsFor(5);
-        long small = statementsFor(5);
-        long large = statementsFor(100);
+    void aPageOfAHundredCostsAsManyStatementsAsAPageOfFive() throws InterruptedException {
+        // The statistics count every statement of the application; the webhook dispatcher's must not mix in.
+        scheduler.pause();
+        Thread.sleep(500);
+        long small;
+        long large;
+        try {
+            statementsFor(5);
+            small = statementsFor(5);
+            large = statementsFor(100);
+        } finally {
+            scheduler.resume();
+        }
         assertEquals(small, large, "statements for 5 vs 100 measures");
         assertTrue(large <= 12, "a page of 100 measures took " + large + " statements");
     }
