@@ -148,7 +148,8 @@ public class MeasureService {
         measure.record(null, measure.status, change.statusReason(), changedBy, now).persist();
         em.flush();
         loadRelations(measure);
-        history.created(ResourceType.MEASURE, measure.id, measure.code, measure.version, snapshot(measure));
+        history.created(ResourceType.MEASURE, measure.id, measure.code, measure.version, snapshot(measure),
+                audience(measure));
         changed.fire(MeasureChanged.of(Set.of("measure.created"), measure, null));
         return measure;
     }
@@ -185,7 +186,8 @@ public class MeasureService {
         measure.updatedAt = now;
         em.flush();
         loadRelations(measure);
-        history.updated(ResourceType.MEASURE, measure.id, measure.code, measure.version, before, snapshot(measure));
+        history.updated(ResourceType.MEASURE, measure.id, measure.code, measure.version, before, snapshot(measure),
+                audience(measure));
         changed.fire(MeasureChanged.of(transition == null ? Set.of("measure.updated")
                 : Set.of("measure.updated", "measure.status_changed"), measure, null));
         return measure;
@@ -196,7 +198,7 @@ public class MeasureService {
         Measure measure = find(ref, planRef, Viewer.STAFF);
         ETags.requireMatch(ifMatch, measure.version);
         loadRelations(measure);
-        history.deleted(ResourceType.MEASURE, measure.id, measure.code, snapshot(measure));
+        history.deleted(ResourceType.MEASURE, measure.id, measure.code, snapshot(measure), audience(measure));
         changed.fire(MeasureChanged.of(Set.of("measure.deleted"), measure, null));
         StatusChange.delete("measure", measure);
         measure.delete();
@@ -212,10 +214,17 @@ public class MeasureService {
                 + " where p = m and pp.organisation.id = :organisation)")
                 .setParameter("now", Timestamps.now()).setParameter("organisation", renamed.organisationId())
                 .executeUpdate();
-        em.createQuery("select m.id, m.code, m.version from Measure m where m.leadOrganisation.id = :organisation"
-                + " or exists (select 1 from Measure p join p.partners pp where p = m and pp.organisation.id = :organisation)",
+        em.createQuery("select m.id, m.code, m.version, m.publiclyVisible from Measure m"
+                + " where m.leadOrganisation.id = :organisation or exists (select 1 from Measure p join p.partners pp"
+                + " where p = m and pp.organisation.id = :organisation)",
                 Object[].class).setParameter("organisation", renamed.organisationId()).getResultList()
-                .forEach(row -> history.changedAlong(ResourceType.MEASURE, (UUID) row[0], (String) row[1], (Long) row[2]));
+                .forEach(row -> history.changedAlong(ResourceType.MEASURE, (UUID) row[0], (String) row[1], (Long) row[2],
+                        new WriteHistory.Audience((Boolean) row[3], Set.of(renamed.organisationId()))));
+    }
+
+    /** Who may see this measure's changes in the feed, as it is now. */
+    private static WriteHistory.Audience audience(Measure measure) {
+        return new WriteHistory.Audience(measure.publiclyVisible, MeasureChanged.of(Set.of(), measure, null).organisations());
     }
 
     /** The audited state: what staff see, plus every organisation's external reference. */

@@ -71,11 +71,34 @@ public class AuditEvents {
         Map<UUID, Event> byId = new java.util.HashMap<>();
         for (Object[] row : rows) {
             Event event = new Event((UUID) row[0], toOffsetDateTime(row[1]), (String) row[2], (String) row[3],
-                    (UUID) row[4], (String) row[5], (String) row[6], (UUID) row[7], (String) row[8], read((String) row[9]));
+                    (UUID) row[4], (String) row[5], (String) row[6], (UUID) row[7], (String) row[8],
+                    onlyOwnReferences(read((String) row[9]), partner));
             byId.put(event.id(), event);
         }
         return new Page<>(ids.items().stream().map(byId::get).filter(java.util.Objects::nonNull).toList(),
                 ids.nextCursor());
+    }
+
+    /** A partner sees its own external reference in the trail, never another organisation's. */
+    private static Map<String, Map<String, Object>> onlyOwnReferences(Map<String, Map<String, Object>> changes,
+            UUID partner) {
+        Map<String, Object> references = changes.get("externalReferences");
+        if (partner == null || references == null) {
+            return changes;
+        }
+        Map<String, Object> own = new java.util.LinkedHashMap<>();
+        references.forEach((side, value) -> {
+            if (value instanceof Map<?, ?> byOrganisation && byOrganisation.containsKey(partner.toString())) {
+                own.put(side, Map.of(partner.toString(), byOrganisation.get(partner.toString())));
+            }
+        });
+        Map<String, Map<String, Object>> filtered = new java.util.LinkedHashMap<>(changes);
+        if (own.isEmpty()) {
+            filtered.remove("externalReferences");
+        } else {
+            filtered.put("externalReferences", own);
+        }
+        return filtered;
     }
 
     private Map<String, Map<String, Object>> read(String changes) {

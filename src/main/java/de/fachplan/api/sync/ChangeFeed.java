@@ -42,7 +42,7 @@ public class ChangeFeed {
     @Transactional
     /**
      * @param partner the organisation of a partner caller, who sees the changes of the measures
-     *        visible to it (public or its own, and tombstones); {@code null} for staff
+     *        that were visible to it when they were made; {@code null} for staff
      */
     public Batch read(String cursor, Set<String> types, int limit, UUID partner) {
         long[] after = cursor == null ? new long[] { -1, -1 } : decode(cursor);
@@ -54,10 +54,7 @@ public class ChangeFeed {
             sql.append(" AND resource_type IN (:types)");
         }
         if (partner != null) {
-            sql.append(" AND (resource_type <> 'measure' OR NOT EXISTS (SELECT 1 FROM measure m WHERE m.id = resource_id)"
-                    + " OR EXISTS (SELECT 1 FROM measure m WHERE m.id = resource_id AND (m.public"
-                    + " OR m.lead_organisation_id = :partner OR EXISTS (SELECT 1 FROM measure_partner mp"
-                    + " WHERE mp.measure_id = m.id AND mp.organisation_id = :partner))))");
+            sql.append(" AND (public OR CAST(:partner AS uuid) = ANY (organisations))");
         }
         sql.append(" ORDER BY txid, position LIMIT :limit");
         var query = em.createNativeQuery(sql.toString())

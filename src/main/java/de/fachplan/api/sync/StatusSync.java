@@ -56,16 +56,18 @@ public class StatusSync {
 
     public Outcome apply(MeasureStatusUpdateBatch batch, boolean dryRun, String key, String path) {
         Object request = List.of(dryRun, batch);
+        String run = null;
         if (key != null) {
-            Optional<MeasureStatusUpdateResults> earlier = idempotency.beginBatch(key, OPERATION, request,
+            Idempotency.BatchStart<MeasureStatusUpdateResults> start = idempotency.beginBatch(key, OPERATION, request,
                     MeasureStatusUpdateResults.class);
-            if (earlier.isPresent()) {
-                return new Outcome(earlier.get(), true);
+            if (start.replay() != null) {
+                return new Outcome(start.replay(), true);
             }
+            run = dryRun ? null : start.run();
         }
         List<MeasureStatusUpdateResult> results = new ArrayList<>(batch.getItems().size());
         for (int index = 0; index < batch.getItems().size(); index++) {
-            results.add(applyItem(batch.getItems().get(index), index, dryRun, dryRun ? null : key, path));
+            results.add(applyItem(batch.getItems().get(index), index, dryRun, key, run, path));
         }
         MeasureStatusUpdateResults answer = new MeasureStatusUpdateResults();
         answer.setDryRun(dryRun);
@@ -77,11 +79,11 @@ public class StatusSync {
     }
 
     private MeasureStatusUpdateResult applyItem(MeasureStatusUpdate item, int index, boolean dryRun, String key,
-            String path) {
+            String run, String path) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                if (key != null) {
-                    Optional<MeasureStatusUpdateResult> applied = idempotency.storedItem(key, index,
+                if (run != null) {
+                    Optional<MeasureStatusUpdateResult> applied = idempotency.storedItem(run, index,
                             MeasureStatusUpdateResult.class);
                     if (applied.isPresent()) {
                         return applied.get();
@@ -101,8 +103,8 @@ public class StatusSync {
                 if (dryRun) {
                     throw new DryRun(result);
                 }
-                if (key != null) {
-                    idempotency.storeItem(key, index, 200, result);
+                if (run != null) {
+                    idempotency.storeItem(key, run, index, 200, result);
                 }
                 return result;
             });

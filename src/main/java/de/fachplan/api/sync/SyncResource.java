@@ -2,6 +2,7 @@ package de.fachplan.api.sync;
 
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -48,8 +49,8 @@ public class SyncResource implements SyncApi {
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
     public RestResponse<ChangePage> listChanges(String cursor, String types, Integer limit) {
-        ChangeFeed.Batch batch = feed.read(cursor, types == null ? Set.of() : Set.of(types.split(",")),
-                limit == null ? PageRequest.DEFAULT_LIMIT : limit, caller.isStaff() ? null : caller.organisationId());
+        ChangeFeed.Batch batch = feed.read(cursor, types == null ? Set.of() : new java.util.HashSet<>(List.of(types.split(","))),
+                limit == null ? PageRequest.DEFAULT_LIMIT : limit, caller.partnerScope());
         ChangePage body = new ChangePage();
         body.setItems(batch.entries().stream().map(SyncResource::toDto).toList());
         body.setNextCursor(batch.nextCursor());
@@ -63,7 +64,7 @@ public class SyncResource implements SyncApi {
             String cursor) {
         Page<AuditEvents.Event> page = audit.list(resourceType, resourceId,
                 PageRequest.of(limit, cursor, "audit-events:" + resourceType + ":" + resourceId),
-                caller.isStaff() ? null : caller.organisationId());
+                caller.partnerScope());
         AuditEventPage body = new AuditEventPage();
         body.setItems(page.items().stream().map(SyncResource::toDto).toList());
         body.setNextCursor(page.nextCursor());

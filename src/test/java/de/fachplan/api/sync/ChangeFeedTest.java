@@ -119,6 +119,39 @@ class ChangeFeedTest {
     }
 
     @Test
+    void aPartnerNeverSeesChangesOfAnotherOrganisationsNonPublicMeasureEvenAfterItsDeletion() {
+        String organisation = editor().contentType(ContentType.JSON)
+                .body("{\"name\":\"Beispiel-Träger Feed\",\"type\":\"ASSOCIATION\",\"illustrative\":true}")
+                .post("/api/v1/organisations").then().statusCode(201).extract().path("id");
+        String partner = de.fachplan.api.support.Api.admin().contentType(ContentType.JSON)
+                .body("{\"name\":\"feed\",\"role\":\"PARTNER\",\"organisationId\":\"" + organisation + "\"}")
+                .post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
+        String cursor = readToEnd(null, null).cursor();
+        var hidden = editor().contentType(ContentType.JSON)
+                .body("{\"actionField\":\"G\",\"title\":\"Intern\",\"public\":false}").post("/api/v1/measures")
+                .then().statusCode(201).extract();
+        editor().header("If-Match", (String) hidden.header("ETag")).delete("/api/v1/measures/" + hidden.path("id"))
+                .then().statusCode(204);
+        String own = editor().contentType(ContentType.JSON)
+                .body("{\"actionField\":\"G\",\"title\":\"Eigen\",\"public\":false,\"leadOrganisationId\":\""
+                        + organisation + "\"}").post("/api/v1/measures").then().statusCode(201).extract().path("id");
+
+        List<String> seen = new ArrayList<>();
+        String next = cursor;
+        boolean more = true;
+        while (more) {
+            var page = de.fachplan.api.support.Api.as(partner).queryParam("cursor", next).queryParam("limit", 200)
+                    .get("/api/v1/changes").then().statusCode(200).extract();
+            List<String> ids = page.path("items.resourceId");
+            seen.addAll(ids);
+            next = page.path("nextCursor");
+            more = page.path("hasMore");
+        }
+        assertTrue(seen.contains(own));
+        assertFalse(seen.contains(hidden.<String>path("id")));
+    }
+
+    @Test
     void anUnreadableCursorIsABadRequest() {
         invalid(editor()).queryParam("cursor", "nonsense").get("/api/v1/changes").then().statusCode(400);
         invalid(anonymous()).get("/api/v1/changes").then().statusCode(401);

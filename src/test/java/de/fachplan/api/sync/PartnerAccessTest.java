@@ -256,6 +256,14 @@ class PartnerAccessTest {
     }
 
     @Test
+    void aPartnerTokenWithoutOrganisationIsRefused() {
+        String token = io.smallrye.jwt.build.Jwt.issuer("https://login.test.invalid/realms/city").subject("ohne.org")
+                .groups(java.util.Set.of("partner")).sign();
+        invalid(as(token)).get("/api/v1/audit-events").then().statusCode(401);
+        invalid(as(token)).get("/api/v1/changes").then().statusCode(401);
+    }
+
+    @Test
     void aPartnerKeyNeedsItsOrganisation() {
         invalid(admin()).contentType(ContentType.JSON).body("{\"name\":\"ohne\",\"role\":\"PARTNER\"}")
                 .post("/api/v1/api-keys").then().statusCode(422).body("errors[0].pointer", equalTo("/organisationId"));

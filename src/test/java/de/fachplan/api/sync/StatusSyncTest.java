@@ -128,7 +128,7 @@ class StatusSyncTest {
         // As if the service had died after item one: the batch's answer is gone, its lease is over.
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement interrupt = connection.prepareStatement("UPDATE idempotency_record SET status_code = 0,"
-                        + " response_body = NULL, expires_at = now() - interval '1 second' WHERE idempotency_key = ?")) {
+                        + " response_body = NULL, lease_until = now() - interval '1 second' WHERE idempotency_key = ?")) {
             interrupt.setString(1, key);
             assertEquals(1, interrupt.executeUpdate());
         }
@@ -136,6 +136,9 @@ class StatusSyncTest {
                 .body("{\"externalReference\":\"" + later + "\"}").patch("/api/v1/measures/" + second.path("id"))
                 .then().statusCode(200);
 
+        invalid(as(partnerKey)).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body("{\"items\":[" + item("one", id, ",\"progress\":61") + "]}")
+                .post("/api/v1/measure-status-updates").then().statusCode(422);
         send(key, false, items).statusCode(207).header("Idempotency-Replayed", nullValue())
                 .body("items.status", contains(200, 200)).body("items[0].etag", equalTo(etagAfterFirstRun));
         editor().get("/api/v1/measures/" + id).then().header("ETag", equalTo(etagAfterFirstRun));
@@ -149,7 +152,7 @@ class StatusSyncTest {
         send(key, false, item("a", id, ",\"progress\":5")).statusCode(207);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement running = connection.prepareStatement("UPDATE idempotency_record SET status_code = 0,"
-                        + " expires_at = now() + interval '5 minutes' WHERE idempotency_key = ?")) {
+                        + " lease_until = now() + interval '5 minutes' WHERE idempotency_key = ?")) {
             running.setString(1, key);
             running.executeUpdate();
         }

@@ -47,6 +47,11 @@ public class WriteHistory {
         }
     }
 
+    /** Who may see a change in the feed besides staff: everyone, or the named organisations. */
+    public record Audience(boolean isPublic, Set<UUID> organisations) {
+        public static final Audience PUBLIC = new Audience(true, Set.of());
+    }
+
     @Inject
     EntityManager em;
 
@@ -67,30 +72,47 @@ public class WriteHistory {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void created(ResourceType type, UUID id, String code, long version, Map<String, Object> after) {
-        record(type, id, code, Operation.CREATED, version, Map.of(), after);
+        created(type, id, code, version, after, Audience.PUBLIC);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void created(ResourceType type, UUID id, String code, long version, Map<String, Object> after,
+            Audience audience) {
+        record(type, id, code, Operation.CREATED, version, Map.of(), after, audience);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void updated(ResourceType type, UUID id, String code, long version, Map<String, Object> before,
             Map<String, Object> after) {
-        record(type, id, code, Operation.UPDATED, version, before, after);
+        updated(type, id, code, version, before, after, Audience.PUBLIC);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void updated(ResourceType type, UUID id, String code, long version, Map<String, Object> before,
+            Map<String, Object> after, Audience audience) {
+        record(type, id, code, Operation.UPDATED, version, before, after, audience);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void deleted(ResourceType type, UUID id, String code, Map<String, Object> before) {
-        record(type, id, code, Operation.DELETED, null, before, Map.of());
+        deleted(type, id, code, before, Audience.PUBLIC);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleted(ResourceType type, UUID id, String code, Map<String, Object> before, Audience audience) {
+        record(type, id, code, Operation.DELETED, null, before, Map.of(), audience);
     }
 
     /** A change of representation that nobody asked for directly (a renamed organisation shown by a measure). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void changedAlong(ResourceType type, UUID id, String code, long version) {
-        feed(type, id, code, Operation.UPDATED, version);
+    public void changedAlong(ResourceType type, UUID id, String code, long version, Audience audience) {
+        feed(type, id, code, Operation.UPDATED, version, audience);
     }
 
     private void record(ResourceType type, UUID id, String code, Operation operation, Long version,
-            Map<String, Object> before, Map<String, Object> after) {
+            Map<String, Object> before, Map<String, Object> after, Audience audience) {
         if (type.inChangeFeed()) {
-            feed(type, id, code, operation, version);
+            feed(type, id, code, operation, version, audience);
         }
         Map<String, Map<String, Object>> changes = diff(before, after);
         if (operation == Operation.UPDATED && changes.isEmpty()) {
@@ -116,9 +138,13 @@ public class WriteHistory {
         }
     }
 
-    private void feed(ResourceType type, UUID id, String code, Operation operation, Long version) {
+    private void feed(ResourceType type, UUID id, String code, Operation operation, Long version, Audience audience) {
         em.createNativeQuery("INSERT INTO change_event (resource_type, resource_id, resource_code, operation, version,"
-                + " changed_at) VALUES (:type, :id, :code, :operation, :version, :at)")
+                + " changed_at, public, organisations)"
+                + " VALUES (:type, :id, :code, :operation, :version, :at, :public, CAST(:organisations AS uuid[]))")
+                .setParameter("public", audience.isPublic())
+                .setParameter("organisations", "{" + String.join(",",
+                        audience.organisations().stream().map(UUID::toString).sorted().toList()) + "}")
                 .setParameter("type", type.wireName())
                 .setParameter("id", id)
                 .setParameter("code", code)

@@ -129,80 +129,97 @@ public class Idempotency {
     /** Marks a batch whose answer is not stored yet; a second request with its key meanwhile is a 409. */
     private static final int IN_PROGRESS = 0;
 
+    /** How a batch starts: the stored answer of an earlier run to replay, or the key of this run's items. */
+    public record BatchStart<T>(T replay, String run) {
+    }
+
     /**
-     * Starts a batch under an idempotency key, in a transaction of its own: returns the stored
-     * answer of an earlier run to replay, or marks the key as in progress for a lease and returns
-     * nothing. A run that died leaves its mark until the lease ends; then a retry takes over and
-     * finds the items that run applied (see {@link #storedItem}).
+     * Starts a batch under an idempotency key, in a transaction of its own. Returns the stored
+     * answer of a completed run to replay; otherwise marks the key as in progress for a lease and
+     * returns the key under which this run's items are stored. A run that died leaves its mark
+     * until the lease ends; then a retry with the same body takes over and finds the items that
+     * run applied. The request hash is kept for the whole retention: another body under the same
+     * key is always a 422, also after an interrupted run.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public <T> java.util.Optional<T> beginBatch(String key, String operation, Object request, Class<T> type) {
+    public <T> BatchStart<T> beginBatch(String key, String operation, Object request, Class<T> type) {
         String callerId = caller.id();
         lock(callerId, key);
         OffsetDateTime now = Timestamps.now();
         String requestHash = hash(operation + "\n" + write(request));
+        String run = "item:" + hash(key + "\n" + requestHash).substring(0, 40);
         IdempotencyRecord stored = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(callerId, key));
         if (stored != null && stored.expiresAt.isAfter(now)) {
             if (!stored.requestHash.equals(requestHash)) {
                 throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was used for a different request; use a new key for a new request.");
             }
-            if (stored.statusCode == IN_PROGRESS) {
+            if (stored.statusCode != IN_PROGRESS) {
+                return new BatchStart<>(read(stored.responseBody, type), run);
+            }
+            if (stored.leaseUntil != null && stored.leaseUntil.isAfter(now)) {
                 throw new ProblemException(ProblemType.REQUEST_IN_PROGRESS,
                         "A batch with this Idempotency-Key is still being applied; retry in a few minutes.");
             }
-            return java.util.Optional.of(read(stored.responseBody, type));
+            stored.leaseUntil = now.plus(batchLease);
+            return new BatchStart<>(null, run);
         }
-        boolean first = stored == null;
-        if (first) {
-            stored = new IdempotencyRecord();
-            stored.caller = callerId;
-            stored.idempotencyKey = key;
-            stored.createdAt = now;
+        if (stored != null) {
+            em.remove(stored);
+            em.flush();
         }
-        stored.requestHash = requestHash;
-        stored.statusCode = IN_PROGRESS;
-        stored.expiresAt = now.plus(batchLease);
-        if (first) {
-            em.persist(stored);
-        }
-        return java.util.Optional.empty();
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.caller = callerId;
+        record.idempotencyKey = key;
+        record.requestHash = requestHash;
+        record.statusCode = IN_PROGRESS;
+        record.createdAt = now;
+        record.expiresAt = now.plus(retention);
+        record.leaseUntil = now.plus(batchLease);
+        em.persist(record);
+        return new BatchStart<>(null, run);
     }
 
-    /** The result an earlier run stored for item {@code index} of the batch, if it applied it. */
+    /** The result an earlier run with the same body stored for item {@code index}, if it applied it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <T> java.util.Optional<T> storedItem(String key, int index, Class<T> type) {
-        IdempotencyRecord stored = em.find(IdempotencyRecord.class,
-                new IdempotencyRecord.Key(caller.id(), itemKey(key, index)));
-        return stored == null ? java.util.Optional.empty() : java.util.Optional.of(read(stored.responseBody, type));
+    public <T> java.util.Optional<T> storedItem(String run, int index, Class<T> type) {
+        IdempotencyRecord stored = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(caller.id(), run + "#" + index));
+        return stored == null || !stored.expiresAt.isAfter(Timestamps.now()) ? java.util.Optional.empty()
+                : java.util.Optional.of(read(stored.responseBody, type));
     }
 
-    /** Stores an item's result in the transaction that applied it, so the two commit together. */
+    /**
+     * Stores an item's result in the transaction that applied it, so the two commit together,
+     * and extends the batch's lease: a run that keeps making progress is never taken over.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void storeItem(String key, int index, int status, Object result) {
+    public void storeItem(String key, String run, int index, int status, Object result) {
         OffsetDateTime now = Timestamps.now();
         IdempotencyRecord record = new IdempotencyRecord();
         record.caller = caller.id();
-        record.idempotencyKey = itemKey(key, index);
+        record.idempotencyKey = run + "#" + index;
         record.requestHash = "item";
         record.statusCode = status;
         record.responseBody = write(result);
         record.createdAt = now;
         record.expiresAt = now.plus(retention);
         em.persist(record);
+        em.createQuery("update IdempotencyRecord r set r.leaseUntil = :lease"
+                + " where r.caller = :caller and r.idempotencyKey = :key")
+                .setParameter("lease", now.plus(batchLease)).setParameter("caller", record.caller)
+                .setParameter("key", key).executeUpdate();
     }
 
     /** Stores the batch's answer for replays and ends its in-progress mark. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void completeBatch(String key, int status, Object response) {
         IdempotencyRecord stored = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(caller.id(), key));
+        if (stored == null) {
+            return;
+        }
         stored.statusCode = status;
         stored.responseBody = write(response);
-        stored.expiresAt = Timestamps.now().plus(retention);
-    }
-
-    private static String itemKey(String key, int index) {
-        return key + "#" + index;
+        stored.leaseUntil = null;
     }
 
     private void lock(String callerId, String key) {

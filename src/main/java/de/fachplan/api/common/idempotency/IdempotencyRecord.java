@@ -44,6 +44,10 @@ public class IdempotencyRecord extends PanacheEntityBase {
     @Column(name = "expires_at", nullable = false)
     public OffsetDateTime expiresAt;
 
+    /** For a batch still being applied: until when it blocks retries of its key. */
+    @Column(name = "lease_until")
+    public OffsetDateTime leaseUntil;
+
     public static class Key implements Serializable {
         public String caller;
         public String idempotencyKey;

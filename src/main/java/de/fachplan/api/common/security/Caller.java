@@ -48,6 +48,22 @@ public class Caller {
         return !isStaff() && identity.hasRole(Role.PARTNER_NAME);
     }
 
+    /**
+     * Whose data the caller may see beyond the public: {@code null} for staff (everything),
+     * otherwise the partner's organisation. A non-staff caller without one is refused, so that
+     * a missing organisation can never read as "staff".
+     */
+    public UUID partnerScope() {
+        if (isStaff()) {
+            return null;
+        }
+        UUID organisation = organisationId();
+        if (organisation == null) {
+            throw new io.quarkus.security.ForbiddenException();
+        }
+        return organisation;
+    }
+
     /** The organisation a partner's credential is bound to; none for city staff. */
     public UUID organisationId() {
         return identity.getAttribute(ORGANISATION_ID);

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +31,7 @@ import de.fachplan.api.common.time.Timestamps;
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
-    private static final int BATCH = 20;
+    private static final int BATCH = 5;
 
     @Inject
     EntityManager em;
@@ -50,7 +51,7 @@ public class WebhookDispatcher {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private record Due(String id, String url, String secret, String payload) {
+    private record Due(String id, String url, String secret, String payload, OffsetDateTime lease) {
     }
 
     @Scheduled(every = "${fachplan.webhooks.poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -68,12 +69,24 @@ public class WebhookDispatcher {
                     + " FOR UPDATE SKIP LOCKED)"
                     + " UPDATE webhook_delivery d SET next_attempt_at = now() + make_interval(secs => :lease)"
                     + " FROM due, webhook_subscription s WHERE d.id = due.id AND s.id = d.subscription_id"
-                    + " RETURNING d.id, s.url, s.secret, d.payload")
+                    + " RETURNING d.id, s.url, s.secret, d.payload, d.next_attempt_at")
                     .setParameter("batch", BATCH)
-                    .setParameter("lease", (double) timeout.multipliedBy(3).toSeconds())
+                    // Long enough to send the whole claim, one after the other, each to its timeout.
+                    .setParameter("lease", (double) timeout.multipliedBy(BATCH + 1).toSeconds())
                     .getResultList();
-            return rows.stream().map(r -> new Due((String) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
+            return rows.stream().map(r -> new Due((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                    toOffsetDateTime(r[4]))).toList();
         });
+    }
+
+    private static OffsetDateTime toOffsetDateTime(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 
     private void send(Due due) {
@@ -105,7 +118,10 @@ public class WebhookDispatcher {
         String failure = error == null ? null : error.substring(0, Math.min(error.length(), 500));
         QuarkusTransaction.requiringNew().run(() -> {
             WebhookDelivery delivery = WebhookDelivery.findById(due.id());
-            if (delivery != null) {
+            // Only the holder of the current claim records its attempt: after a replay or a lost
+            // lease, another attempt owns the row and this result must not overwrite its state.
+            if (delivery != null && delivery.state == WebhookDelivery.State.PENDING && delivery.nextAttemptAt != null
+                    && delivery.nextAttemptAt.isEqual(due.lease())) {
                 delivery.attempted(Timestamps.now(), statusCode, failure, retryBase, maxAttempts);
             }
         });

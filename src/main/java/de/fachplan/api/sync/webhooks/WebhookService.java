@@ -59,7 +59,7 @@ public class WebhookService {
             throw ProblemException.invalid(List.of(new FieldError("/url", reason)));
         });
         WebhookSubscription subscription = new WebhookSubscription();
-        subscription.organisationId = caller.isStaff() ? null : caller.organisationId();
+        subscription.organisationId = caller.partnerScope();
         subscription.url = url;
         subscription.eventTypes = String.join(",", new TreeSet<>(eventTypes));
         subscription.description = description;
