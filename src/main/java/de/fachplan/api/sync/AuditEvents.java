@@ -21,6 +21,7 @@ import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.paging.SortColumn;
 import de.fachplan.api.common.paging.SortColumn.ValueKind;
 import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.common.time.Timestamps;
 
 /** Reads the audit trail, newest first. */
 @ApplicationScoped
@@ -70,7 +71,7 @@ public class AuditEvents {
                 .setParameter("ids", ids.items()).getResultList();
         Map<UUID, Event> byId = new java.util.HashMap<>();
         for (Object[] row : rows) {
-            Event event = new Event((UUID) row[0], toOffsetDateTime(row[1]), (String) row[2], (String) row[3],
+            Event event = new Event((UUID) row[0], Timestamps.fromColumn(row[1]), (String) row[2], (String) row[3],
                     (UUID) row[4], (String) row[5], (String) row[6], (UUID) row[7], (String) row[8],
                     onlyOwnReferences(read((String) row[9]), partner));
             byId.put(event.id(), event);
@@ -110,13 +111,4 @@ public class AuditEvents {
         }
     }
 
-    private static OffsetDateTime toOffsetDateTime(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
-    }
 }

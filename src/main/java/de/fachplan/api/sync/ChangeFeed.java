@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.common.time.Timestamps;
 
 /**
  * Reads the change feed.
@@ -72,22 +73,13 @@ public class ChangeFeed {
         for (Object[] row : more ? rows.subList(0, limit) : rows) {
             entries.add(new Entry(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2],
                     (UUID) row[3], (String) row[4], (String) row[5], row[6] == null ? null : ((Number) row[6]).longValue(),
-                    toOffsetDateTime(row[7])));
+                    Timestamps.fromColumn(row[7])));
         }
         String next = entries.isEmpty() ? encode(after[0], after[1])
                 : encode(entries.get(entries.size() - 1).txid(), entries.get(entries.size() - 1).position());
         return new Batch(entries, next, more);
     }
 
-    private static OffsetDateTime toOffsetDateTime(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
-    }
 
     static String encode(long txid, long position) {
         return Base64.getUrlEncoder().withoutPadding()

@@ -75,19 +75,10 @@ public class WebhookDispatcher {
                     .setParameter("lease", (double) timeout.multipliedBy(BATCH + 1).toSeconds())
                     .getResultList();
             return rows.stream().map(r -> new Due((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                    toOffsetDateTime(r[4]))).toList();
+                    Timestamps.fromColumn(r[4]))).toList();
         });
     }
 
-    private static OffsetDateTime toOffsetDateTime(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
-    }
 
     private void send(Due due) {
         Integer status = null;
