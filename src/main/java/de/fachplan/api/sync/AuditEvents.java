@@ -43,8 +43,27 @@ public class AuditEvents {
      * @param partner the organisation of a partner caller, who sees the events of the measures it
      *        leads or takes part in; {@code null} for staff
      */
-    public Page<Event> list(String resourceType, UUID resourceId, PageRequest page, UUID partner) {
+    /** The filters of the audit trail; {@code null} members do not filter. */
+    public record Filter(String resourceType, UUID resourceId, String actorId, String requestId, OffsetDateTime since) {
+        String fingerprint() {
+            return "audit-events:" + resourceType + ":" + resourceId + ":" + actorId + ":" + requestId + ":"
+                    + (since == null ? null : since.toInstant());
+        }
+    }
+
+    public Page<Event> list(Filter filter, PageRequest page, UUID partner) {
+        String resourceType = filter.resourceType();
+        UUID resourceId = filter.resourceId();
         KeysetQuery query = new KeysetQuery("audit_event a", "a.id");
+        if (filter.actorId() != null) {
+            query.where("a.actor_id = :actor", "actor", filter.actorId());
+        }
+        if (filter.requestId() != null) {
+            query.where("a.request_id = :request", "request", filter.requestId());
+        }
+        if (filter.since() != null) {
+            query.where("a.occurred_at >= :since", "since", filter.since());
+        }
         if (partner != null) {
             query.where("a.resource_type = 'measure' AND a.resource_id IN (SELECT m.id FROM measure m"
                     + " WHERE m.lead_organisation_id = :partner OR EXISTS (SELECT 1 FROM measure_partner mp"

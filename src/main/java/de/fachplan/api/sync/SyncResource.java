@@ -1,5 +1,6 @@
 package de.fachplan.api.sync;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,15 +56,15 @@ public class SyncResource implements SyncApi {
         body.setItems(batch.entries().stream().map(SyncResource::toDto).toList());
         body.setNextCursor(batch.nextCursor());
         body.setHasMore(batch.hasMore());
-        return RestResponse.ok(body);
+        return Links.page(body, batch.hasMore() ? batch.nextCursor() : null, uri);
     }
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
-    public RestResponse<AuditEventPage> listAuditEvents(String resourceType, UUID resourceId, Integer limit,
-            String cursor) {
-        Page<AuditEvents.Event> page = audit.list(resourceType, resourceId,
-                PageRequest.of(limit, cursor, "audit-events:" + resourceType + ":" + resourceId),
+    public RestResponse<AuditEventPage> listAuditEvents(String resourceType, UUID resourceId, String actorId,
+            String requestId, OffsetDateTime since, Integer limit, String cursor) {
+        AuditEvents.Filter filter = new AuditEvents.Filter(resourceType, resourceId, actorId, requestId, since);
+        Page<AuditEvents.Event> page = audit.list(filter, PageRequest.of(limit, cursor, filter.fingerprint()),
                 caller.partnerScope());
         AuditEventPage body = new AuditEventPage();
         body.setItems(page.items().stream().map(SyncResource::toDto).toList());

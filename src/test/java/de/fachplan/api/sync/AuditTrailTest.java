@@ -25,6 +25,8 @@ class AuditTrailTest {
                 .header("X-Request-Id", "nightly-sync-42").body("{\"progress\":40,\"title\":\"Lernhilfe\"}")
                 .patch("/api/v1/measures/" + id).then().statusCode(200).header("X-Request-Id", "nightly-sync-42");
 
+        editor().queryParam("requestId", "nightly-sync-42").get("/api/v1/audit-events").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].resourceId", equalTo(id));
         editor().queryParam("resourceId", id).get("/api/v1/audit-events").then().statusCode(200)
                 .body("items", hasSize(2))
                 .body("items[0].action", equalTo("UPDATE"))
