@@ -133,11 +133,19 @@ public class Measure extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** The organisations that lead the measure or take part in it. */
+    public Set<UUID> organisations() {
+        Set<UUID> organisations = new HashSet<>();
+        if (leadOrganisation != null) {
+            organisations.add(leadOrganisation.id);
+        }
+        partners.forEach(p -> organisations.add(p.organisation.id));
+        return organisations;
+    }
+
     /** Whether the organisation leads the measure or takes part in it. */
     public boolean involves(UUID organisationId) {
-        return organisationId != null
-                && ((leadOrganisation != null && organisationId.equals(leadOrganisation.id))
-                        || partners.stream().anyMatch(p -> organisationId.equals(p.organisation.id)));
+        return organisationId != null && organisations().contains(organisationId);
     }
 
     /**

@@ -12,13 +12,8 @@ import java.util.UUID;
 public record MeasureChanged(Set<String> events, UUID id, String code, String plan, String status, int progress,
         long version, boolean publiclyVisible, Set<UUID> organisations) {
 
-    static MeasureChanged of(Set<String> events, Measure measure, Long version) {
-        Set<UUID> organisations = new java.util.HashSet<>();
-        if (measure.leadOrganisation != null) {
-            organisations.add(measure.leadOrganisation.id);
-        }
-        measure.partners.forEach(p -> organisations.add(p.organisation.id));
+    static MeasureChanged of(Set<String> events, Measure measure) {
         return new MeasureChanged(events, measure.id, measure.code, measure.plan.code, measure.status.name(),
-                measure.progress, version == null ? measure.version : version, measure.publiclyVisible, organisations);
+                measure.progress, measure.version, measure.publiclyVisible, measure.organisations());
     }
 }

@@ -150,7 +150,7 @@ public class MeasureService {
         loadRelations(measure);
         history.created(ResourceType.MEASURE, measure.id, measure.code, measure.version, snapshot(measure),
                 audience(measure));
-        changed.fire(MeasureChanged.of(Set.of("measure.created"), measure, null));
+        changed.fire(MeasureChanged.of(Set.of("measure.created"), measure));
         return measure;
     }
 
@@ -189,7 +189,7 @@ public class MeasureService {
         history.updated(ResourceType.MEASURE, measure.id, measure.code, measure.version, before, snapshot(measure),
                 audience(measure));
         changed.fire(MeasureChanged.of(transition == null ? Set.of("measure.updated")
-                : Set.of("measure.updated", "measure.status_changed"), measure, null));
+                : Set.of("measure.updated", "measure.status_changed"), measure));
         return measure;
     }
 
@@ -199,7 +199,7 @@ public class MeasureService {
         ETags.requireMatch(ifMatch, measure.version);
         loadRelations(measure);
         history.deleted(ResourceType.MEASURE, measure.id, measure.code, snapshot(measure), audience(measure));
-        changed.fire(MeasureChanged.of(Set.of("measure.deleted"), measure, null));
+        changed.fire(MeasureChanged.of(Set.of("measure.deleted"), measure));
         StatusChange.delete("measure", measure);
         measure.delete();
     }
@@ -224,7 +224,7 @@ public class MeasureService {
 
     /** Who may see this measure's changes in the feed, as it is now. */
     private static WriteHistory.Audience audience(Measure measure) {
-        return new WriteHistory.Audience(measure.publiclyVisible, MeasureChanged.of(Set.of(), measure, null).organisations());
+        return new WriteHistory.Audience(measure.publiclyVisible, measure.organisations());
     }
 
     /** The audited state: what staff see, plus every organisation's external reference. */

@@ -7,9 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
 
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -126,36 +124,16 @@ public class StatusSync {
     }
 
     private static MeasureStatusUpdateResult failed(String reference, RuntimeException e, String path) {
-        ProblemType type = ProblemType.INTERNAL_ERROR;
-        String detail = null;
-        var errors = List.<de.fachplan.api.common.problem.FieldError>of();
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProblemException problem) {
-                type = problem.type();
-                detail = problem.getMessage();
-                errors = problem.errors();
-                break;
-            }
-            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
-                type = ProblemType.PRECONDITION_FAILED;
-                detail = "The measure was changed at the same time; read it again and retry the item.";
-                break;
-            }
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
-                type = ProblemType.CONFLICT;
-                detail = "The item conflicts with data written at the same time; retry it.";
-                break;
-            }
-        }
-        if (type == ProblemType.INTERNAL_ERROR) {
+        ProblemException problem = ProblemException.known(e).orElseGet(() -> {
             String errorId = UUID.randomUUID().toString();
             LOG.errorf(e, "Unexpected error %s in item %s of a status sync", errorId, reference);
-            detail = "An unexpected error occurred; it has been logged as " + errorId + ".";
-        }
+            return new ProblemException(ProblemType.INTERNAL_ERROR,
+                    "An unexpected error occurred; it has been logged as " + errorId + ".");
+        });
         MeasureStatusUpdateResult result = new MeasureStatusUpdateResult();
         result.setReference(reference);
-        result.setStatus(type.status());
-        result.setProblem(Problems.body(type, detail, path, errors));
+        result.setStatus(problem.type().status());
+        result.setProblem(Problems.body(problem.type(), problem.getMessage(), path, problem.errors()));
         return result;
     }
 }

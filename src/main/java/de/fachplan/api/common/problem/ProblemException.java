@@ -38,6 +38,33 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.MALFORMED_REQUEST, detail, List.of(new FieldError(pointer, detail)));
     }
 
+    /**
+     * The problem a failure stands for, if it is one the client can act on: a problem raised by
+     * the service, a concurrent change, a write that collided with another, or a value the
+     * database cannot hold. Looks through wrapping exceptions (transactions wrap their causes).
+     */
+    public static java.util.Optional<ProblemException> known(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return java.util.Optional.of(problem);
+            }
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                return java.util.Optional.of(new ProblemException(ProblemType.PRECONDITION_FAILED,
+                        "The resource was changed by another request at the same time; read it again and retry."));
+            }
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
+                return java.util.Optional.of(conflict(
+                        "The change conflicts with data written at the same time; read the current state and retry."));
+            }
+            if (cause instanceof org.hibernate.exception.DataException) {
+                return java.util.Optional.of(new ProblemException(ProblemType.VALIDATION_FAILED,
+                        "A value is too long or out of range for what the service stores; see the contract's limits."));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static ProblemException invalid(List<FieldError> errors) {
         String detail = errors.size() == 1
                 ? errors.get(0).pointer() + ": " + errors.get(0).detail()

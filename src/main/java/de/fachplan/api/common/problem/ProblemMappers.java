@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -163,50 +161,15 @@ public class ProblemMappers {
                 List.of());
     }
 
-    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
-    public Response concurrentChange(RuntimeException e, UriInfo uri) {
-        return Problems.response(ProblemType.PRECONDITION_FAILED,
-                "The resource was changed by another request at the same time; read it again and retry.", path(uri),
-                List.of());
-    }
-
-    @ServerExceptionMapper
-    public Response integrityViolation(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
-        return Problems.response(ProblemType.CONFLICT,
-                "The change conflicts with data written at the same time; read the current state and retry.",
-                path(uri), List.of());
-    }
-
-    /** A value the database cannot hold that no check caught before; never a 500 for the client's input. */
-    @ServerExceptionMapper
-    public Response dataRejected(org.hibernate.exception.DataException e, UriInfo uri) {
-        return Problems.response(ProblemType.VALIDATION_FAILED,
-                "A value is too long or out of range for what the service stores; see the contract's limits.",
-                path(uri), List.of());
-    }
-
+    /** Concurrent changes, colliding writes and values the database cannot hold, also when wrapped. */
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
-        Throwable cause = e;
-        while (cause != null) {
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
-                return integrityViolation(violation, uri);
-            }
-            if (cause instanceof org.hibernate.exception.DataException data) {
-                return dataRejected(data, uri);
-            }
-            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
-                return concurrentChange((RuntimeException) cause, uri);
-            }
-            if (cause instanceof ProblemException problem) {
-                return problem(problem, uri);
-            }
-            cause = cause.getCause();
-        }
-        String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
-        return Problems.response(ProblemType.INTERNAL_ERROR,
-                "An unexpected error occurred; it has been logged as " + errorId + ".", path(uri), List.of());
+        return ProblemException.known(e).map(problem -> problem(problem, uri)).orElseGet(() -> {
+            String errorId = UUID.randomUUID().toString();
+            LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
+            return Problems.response(ProblemType.INTERNAL_ERROR,
+                    "An unexpected error occurred; it has been logged as " + errorId + ".", path(uri), List.of());
+        });
     }
 
     private static boolean pathParametersAreWellFormed(UriInfo uri) {
