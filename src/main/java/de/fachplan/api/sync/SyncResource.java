@@ -48,7 +48,7 @@ public class SyncResource implements SyncApi {
     UriInfo uri;
 
     @Override
-    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME, Role.PARTNER_NAME })
     public RestResponse<ChangePage> listChanges(String cursor, String types, Integer limit) {
         ChangeFeed.Batch batch = feed.read(cursor, types == null ? Set.of() : new java.util.HashSet<>(List.of(types.split(","))),
                 limit == null ? PageRequest.DEFAULT_LIMIT : limit, caller.partnerScope());
@@ -60,7 +60,7 @@ public class SyncResource implements SyncApi {
     }
 
     @Override
-    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME, Role.PARTNER_NAME })
     public RestResponse<AuditEventPage> listAuditEvents(String resourceType, UUID resourceId, String actorId,
             String requestId, OffsetDateTime since, Integer limit, String cursor) {
         AuditEvents.Filter filter = new AuditEvents.Filter(resourceType, resourceId, actorId, requestId, since);

@@ -17,6 +17,7 @@ public final class Api {
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
     private static String editorKey;
+    private static String controllerKey;
 
     private Api() {
     }
@@ -36,6 +37,15 @@ public final class Api {
                     .post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
         }
         return as(editorKey);
+    }
+
+    public static synchronized RequestSpecification controller() {
+        if (controllerKey == null) {
+            controllerKey = admin().contentType(ContentType.JSON)
+                    .body("{\"name\":\"test controller\",\"role\":\"CONTROLLER\"}")
+                    .post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
+        }
+        return as(controllerKey);
     }
 
     public static RequestSpecification as(String token) {

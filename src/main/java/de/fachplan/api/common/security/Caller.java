@@ -39,9 +39,13 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
-    /** City staff: editors and admins see and change every measure. */
+    /**
+     * City staff see every measure, public or not. Which staff role may change what is decided by
+     * the resources' role lists; controllers read but do not edit the catalogue.
+     */
     public boolean isStaff() {
-        return identity.hasRole(Role.EDITOR_NAME) || identity.hasRole(Role.ADMIN_NAME);
+        return identity.hasRole(Role.EDITOR_NAME) || identity.hasRole(Role.ADMIN_NAME)
+                || identity.hasRole(Role.CONTROLLER_NAME);
     }
 
     public boolean isPartner() {
