@@ -1,21 +1,13 @@
 package de.fachplan.api.sync;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
+import de.fachplan.api.common.batch.ItemBatch;
 import de.fachplan.api.common.http.ETags;
-import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.problem.ProblemException;
-import de.fachplan.api.common.problem.ProblemType;
 import de.fachplan.api.common.problem.Problems;
 import de.fachplan.api.common.security.Caller;
 import de.fachplan.api.generated.model.MeasureStatusUpdate;
@@ -28,22 +20,19 @@ import de.fachplan.api.measures.MeasureService;
 import de.fachplan.api.measures.MeasureStatus;
 
 /**
- * Applies a batch of status updates, each item in a transaction of its own: a bad item never
- * stops a good one, and an interrupted batch leaves every item applied or not at all. Under an
- * idempotency key, each applied item stores its result in its own transaction, so a retry after
- * an interruption reports those items as they were applied instead of applying them again.
+ * Applies a batch of status updates through {@link ItemBatch}: each item on its own and atomically,
+ * replayable under an idempotency key.
  */
 @ApplicationScoped
 public class StatusSync {
 
-    private static final Logger LOG = Logger.getLogger(StatusSync.class);
     private static final String OPERATION = "applyMeasureStatusUpdates";
 
     @Inject
     MeasureService measures;
 
     @Inject
-    Idempotency idempotency;
+    ItemBatch batches;
 
     @Inject
     Caller caller;
@@ -53,83 +42,36 @@ public class StatusSync {
     }
 
     public Outcome apply(MeasureStatusUpdateBatch batch, boolean dryRun, String key, String path) {
-        Object request = List.of(dryRun, batch);
-        String run = null;
-        if (key != null) {
-            Idempotency.BatchStart<MeasureStatusUpdateResults> start = idempotency.beginBatch(key, OPERATION, request,
-                    MeasureStatusUpdateResults.class);
-            if (start.replay() != null) {
-                return new Outcome(start.replay(), true);
-            }
-            run = dryRun ? null : start.run();
-        }
-        List<MeasureStatusUpdateResult> results = new ArrayList<>(batch.getItems().size());
-        for (int index = 0; index < batch.getItems().size(); index++) {
-            results.add(applyItem(batch.getItems().get(index), index, dryRun, key, run, path));
-        }
-        MeasureStatusUpdateResults answer = new MeasureStatusUpdateResults();
-        answer.setDryRun(dryRun);
-        answer.setItems(results);
-        if (key != null) {
-            idempotency.completeBatch(key, 207, answer);
-        }
-        return new Outcome(answer, false);
+        List<MeasureStatusUpdate> items = batch.getItems();
+        ItemBatch.Outcome<MeasureStatusUpdateResults> outcome = batches.run(key, OPERATION, List.of(dryRun, batch),
+                items.size(), dryRun, MeasureStatusUpdateResult.class, MeasureStatusUpdateResults.class,
+                index -> new ItemBatch.Applied<>(200, applyItem(items.get(index))),
+                (index, problem) -> failed(items.get(index).getReference(), problem, path),
+                results -> {
+                    MeasureStatusUpdateResults answer = new MeasureStatusUpdateResults();
+                    answer.setDryRun(dryRun);
+                    answer.setItems(results);
+                    return answer;
+                });
+        return new Outcome(outcome.answer(), outcome.replayed());
     }
 
-    private MeasureStatusUpdateResult applyItem(MeasureStatusUpdate item, int index, boolean dryRun, String key,
-            String run, String path) {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                if (run != null) {
-                    Optional<MeasureStatusUpdateResult> applied = idempotency.storedItem(run, index,
-                            MeasureStatusUpdateResult.class);
-                    if (applied.isPresent()) {
-                        return applied.get();
-                    }
-                }
-                Measure measure = measures.update(item.getMeasure(), item.getPlan(),
-                        item.getIfMatch() == null ? "*" : item.getIfMatch(),
-                        MeasureChange.statusUpdate(
-                                item.getStatus() == null ? null : MeasureStatus.valueOf(item.getStatus().name()),
-                                item.getStatusReason(), item.getProgress(), item.getStatusNote()),
-                        caller.displayName());
-                MeasureStatusUpdateResult result = new MeasureStatusUpdateResult();
-                result.setReference(item.getReference());
-                result.setStatus(200);
-                result.setMeasureId(measure.id);
-                result.setEtag(ETags.of(measure.version));
-                if (dryRun) {
-                    throw new DryRun(result);
-                }
-                if (run != null) {
-                    idempotency.storeItem(key, run, index, 200, result);
-                }
-                return result;
-            });
-        } catch (DryRun checked) {
-            return checked.result;
-        } catch (RuntimeException e) {
-            return failed(item.getReference(), e, path);
-        }
+    private MeasureStatusUpdateResult applyItem(MeasureStatusUpdate item) {
+        Measure measure = measures.update(item.getMeasure(), item.getPlan(),
+                item.getIfMatch() == null ? "*" : item.getIfMatch(),
+                MeasureChange.statusUpdate(
+                        item.getStatus() == null ? null : MeasureStatus.valueOf(item.getStatus().name()),
+                        item.getStatusReason(), item.getProgress(), item.getStatusNote()),
+                caller.displayName());
+        MeasureStatusUpdateResult result = new MeasureStatusUpdateResult();
+        result.setReference(item.getReference());
+        result.setStatus(200);
+        result.setMeasureId(measure.id);
+        result.setEtag(ETags.of(measure.version));
+        return result;
     }
 
-    /** Leaves a dry run's transaction by rolling it back, with the result it would have had. */
-    private static final class DryRun extends RuntimeException {
-        private final transient MeasureStatusUpdateResult result;
-
-        DryRun(MeasureStatusUpdateResult result) {
-            super(null, null, false, false);
-            this.result = result;
-        }
-    }
-
-    private static MeasureStatusUpdateResult failed(String reference, RuntimeException e, String path) {
-        ProblemException problem = ProblemException.known(e).orElseGet(() -> {
-            String errorId = UUID.randomUUID().toString();
-            LOG.errorf(e, "Unexpected error %s in item %s of a status sync", errorId, reference);
-            return new ProblemException(ProblemType.INTERNAL_ERROR,
-                    "An unexpected error occurred; it has been logged as " + errorId + ".");
-        });
+    private static MeasureStatusUpdateResult failed(String reference, ProblemException problem, String path) {
         MeasureStatusUpdateResult result = new MeasureStatusUpdateResult();
         result.setReference(reference);
         result.setStatus(problem.type().status());

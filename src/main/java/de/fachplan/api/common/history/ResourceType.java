@@ -1,12 +1,16 @@
 package de.fachplan.api.common.history;
 
-/** The resources whose writes are recorded; the first three are in the change feed as well. */
+/** The resources whose writes are recorded, and whether they are in the change feed as well. */
 public enum ResourceType {
     MEASURE("measure", true),
     ORGANISATION("organisation", true),
     TARGET_GROUP("target-group", true),
     API_KEY("api-key", false),
-    WEBHOOK_SUBSCRIPTION("webhook-subscription", false);
+    WEBHOOK_SUBSCRIPTION("webhook-subscription", false),
+    ACCOMMODATION_FACILITY("accommodation-facility", true),
+    CAPACITY_RECORD("capacity-record", false),
+    CITYWIDE_FIGURE("citywide-figure", false),
+    FORECAST_SCENARIO("forecast-scenario", false);
 
     private final String wireName;
     private final boolean inChangeFeed;

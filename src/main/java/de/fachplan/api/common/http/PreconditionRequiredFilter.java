@@ -11,8 +11,9 @@ import de.fachplan.api.common.problem.ProblemType;
 import de.fachplan.api.common.problem.Problems;
 
 /**
- * The contract marks If-Match as required on PATCH and DELETE, which bean validation would answer
- * with a 400; the conventions want 428. This runs after routing and before validation.
+ * The contract marks If-Match as required on PUT, PATCH and DELETE, which bean validation would
+ * answer with a 400; the conventions want 428. A PUT that creates sends {@code If-None-Match: *}
+ * instead. This runs after routing and before validation.
  */
 public class PreconditionRequiredFilter {
 
@@ -24,6 +25,10 @@ public class PreconditionRequiredFilter {
         }
         String ifMatch = request.getHeaderString("If-Match");
         if (ifMatch != null && !ifMatch.isBlank()) {
+            return null;
+        }
+        String ifNoneMatch = request.getHeaderString("If-None-Match");
+        if ("PUT".equals(method) && ifNoneMatch != null && ifNoneMatch.trim().equals("*")) {
             return null;
         }
         return Problems.response(ProblemType.PRECONDITION_REQUIRED,

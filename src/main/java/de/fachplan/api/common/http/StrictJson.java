@@ -27,7 +27,13 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
+import de.fachplan.api.generated.model.AccommodationFacilityPage;
 import de.fachplan.api.generated.model.ActionFieldPage;
+import de.fachplan.api.generated.model.CapacityChart;
+import de.fachplan.api.generated.model.CapacityRecordPage;
+import de.fachplan.api.generated.model.CitywideFigurePage;
+import de.fachplan.api.generated.model.ForecastScenarioPage;
+import de.fachplan.api.generated.model.ScenarioShortfall;
 import de.fachplan.api.generated.model.ApiKeyPage;
 import de.fachplan.api.generated.model.AuditEventPage;
 import de.fachplan.api.generated.model.DistrictPage;
@@ -61,6 +67,8 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("explicit-null-members").setDeserializerModifier(new NullableMembers()));
+        mapper.addMixIn(CapacityChart.class, CapacityChartMixIn.class);
+        mapper.addMixIn(ScenarioShortfall.class, ScenarioShortfallMixIn.class);
         for (Class<?> page : PAGES) {
             mapper.addMixIn(page, PageMixIn.class);
         }
@@ -139,5 +147,20 @@ public class StrictJson implements ObjectMapperCustomizer {
     private static final List<Class<?>> PAGES = List.of(PlanPage.class, ActionFieldPage.class, GuidelinePage.class,
             TargetGroupPage.class, DistrictPage.class, OrganisationPage.class, MeasurePage.class,
             StatusChangePage.class, ApiKeyPage.class, AuditEventPage.class, WebhookSubscriptionPage.class,
-            WebhookDeliveryPage.class);
+            WebhookDeliveryPage.class, AccommodationFacilityPage.class, CapacityRecordPage.class,
+            CitywideFigurePage.class, ForecastScenarioPage.class);
+
+    /** A chart names its last actual month and its first shortfall, null when there is none. */
+    abstract static class CapacityChartMixIn {
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        abstract String getLastActualMonth();
+
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        abstract String getFirstShortfall();
+    }
+
+    abstract static class ScenarioShortfallMixIn {
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        abstract String getFirstShortfall();
+    }
 }

@@ -1,0 +1,324 @@
+package de.fachplan.api.capacity;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import de.fachplan.api.capacity.CapacityForecast.Capacity;
+import de.fachplan.api.capacity.CapacityForecast.Facts;
+import de.fachplan.api.capacity.CapacityForecast.Flow;
+import de.fachplan.api.capacity.CapacityForecast.Parameters;
+import de.fachplan.api.capacity.CapacityForecast.PersonsSource;
+import de.fachplan.api.capacity.CapacityForecast.Point;
+import de.fachplan.api.capacity.CapacityForecast.Stock;
+import de.fachplan.api.catalogue.Plan;
+import de.fachplan.api.catalogue.PlanService;
+import de.fachplan.api.common.problem.FieldError;
+import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.common.security.Caller;
+
+/**
+ * Reads what is recorded for a plan's city (city-wide figures, the facility ledger, the facilities)
+ * in a few aggregating queries and hands it to the pure computations of {@link CapacityForecast}
+ * and {@link SmallCountSuppression}.
+ */
+@ApplicationScoped
+public class CapacityChartService {
+
+    /** Twenty years of months: enough for any plan, small enough to answer quickly. */
+    static final int MAX_MONTHS = 240;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    ScenarioService scenarios;
+
+    @Inject
+    Caller caller;
+
+    @ConfigProperty(name = "fachplan.capacity.suppression-threshold", defaultValue = "5")
+    int suppressionThreshold;
+
+    /** A chart: the scenario it was computed with ({@code null} for a what-if) and its series. */
+    public record Chart(String planCode, ForecastScenario scenario, YearMonth from, YearMonth to,
+            PeriodGranularity granularity, YearMonth lastActual, YearMonth firstShortfall, List<Point> points,
+            List<Shortfall> shortfalls) {
+    }
+
+    public record Shortfall(String code, int version, YearMonth firstShortfall) {
+    }
+
+    /** One month of the per-district figures, its cells and which of them are withheld. */
+    public record DistrictMonth(YearMonth month, PersonsSource source, PeriodGranularity sourceGranularity,
+            SmallCountSuppression.Result cells, boolean suppressionApplied) {
+    }
+
+    @Transactional
+    public Chart chart(String planRef, String scenarioCode, Integer version, YearMonth from, YearMonth to,
+            PeriodGranularity granularity) {
+        checkRange(from, to);
+        Plan plan = plans.resolve(planRef);
+        ForecastScenario scenario = scenarios.get(scenarioCode, plan.id.toString(), version, null);
+        return compute(plan, scenario, scenario.parameters(), from, to, granularity);
+    }
+
+    @Transactional
+    public Chart whatIf(String planRef, Parameters parameters, YearMonth from, YearMonth to,
+            PeriodGranularity granularity) {
+        checkRange(from, to);
+        return compute(plans.resolve(planRef), null, parameters, from, to, granularity);
+    }
+
+    private Chart compute(Plan plan, ForecastScenario scenario, Parameters parameters, YearMonth from, YearMonth to,
+            PeriodGranularity granularity) {
+        Recorded recorded = load(plan.municipality);
+        Facts facts = recorded.facts();
+        List<Point> monthly = CapacityForecast.monthly(from, to, facts, parameters);
+        List<Shortfall> shortfalls = scenarios.allLatest(plan).stream()
+                .map(s -> new Shortfall(s.code, s.version, CapacityForecast
+                        .firstShortfall(CapacityForecast.monthly(from, to, facts, s.parameters())).orElse(null)))
+                .toList();
+        return new Chart(plan.code, scenario, from, to, granularity,
+                CapacityForecast.lastActual(facts, to).orElse(null),
+                CapacityForecast.firstShortfall(monthly).orElse(null),
+                CapacityForecast.aggregate(monthly, granularity), shortfalls);
+    }
+
+    /**
+     * Persons housed and places per district and month: from the ledger where the month is
+     * complete, else from city-wide figures by district. Staff see them as they are; everyone else
+     * after small-count suppression.
+     */
+    @Transactional
+    public List<DistrictMonth> byDistrict(String planRef, YearMonth from, YearMonth to) {
+        checkRange(from, to);
+        Plan plan = plans.resolve(planRef);
+        Recorded recorded = load(plan.municipality);
+        Map<YearMonth, List<SmallCountSuppression.Cell>> ledgerCells = ledgerCellsByDistrict(plan.municipality, from, to);
+        Map<YearMonth, List<CitywideRow>> figureCells = new HashMap<>();
+        for (CitywideRow row : recorded.figures()) {
+            if (row.district() != null && row.facilityType() == null && (row.persons() != null || row.places() != null)) {
+                figureCells.computeIfAbsent(row.period().last(), k -> new ArrayList<>()).add(row);
+            }
+        }
+        boolean suppress = !caller.isStaff();
+        List<DistrictMonth> months = new ArrayList<>();
+        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+            List<SmallCountSuppression.Cell> cells;
+            PersonsSource source;
+            PeriodGranularity granularity;
+            if (recorded.complete(month) && ledgerCells.containsKey(month)) {
+                cells = ledgerCells.get(month);
+                source = PersonsSource.FACILITY_LEDGER;
+                granularity = PeriodGranularity.MONTH;
+            } else if (figureCells.containsKey(month)) {
+                List<CitywideRow> rows = figureCells.get(month);
+                PeriodGranularity finest = rows.stream().map(r -> r.period().granularity())
+                        .min(Comparator.naturalOrder()).orElseThrow();
+                cells = rows.stream().filter(r -> r.period().granularity() == finest)
+                        .sorted(Comparator.comparing(CitywideRow::district))
+                        .map(r -> new SmallCountSuppression.Cell(r.district(), r.persons(), r.places(), null)).toList();
+                source = PersonsSource.CITYWIDE_FIGURE;
+                granularity = finest;
+            } else {
+                continue;
+            }
+            SmallCountSuppression.Result result = suppress ? SmallCountSuppression.apply(cells, suppressionThreshold)
+                    : new SmallCountSuppression.Result(cells, Set.of(), false);
+            months.add(new DistrictMonth(month, source, granularity, result, suppress));
+        }
+        return months;
+    }
+
+    public int suppressionThreshold() {
+        return suppressionThreshold;
+    }
+
+    private static void checkRange(YearMonth from, YearMonth to) {
+        if (to.isBefore(from)) {
+            throw ProblemException.invalid(List.of(new FieldError("#/query/to", "must not be before from")));
+        }
+        if (from.plusMonths(MAX_MONTHS - 1L).isBefore(to)) {
+            throw ProblemException.invalid(List.of(new FieldError("#/query/to",
+                    "the range may span at most " + MAX_MONTHS + " months")));
+        }
+    }
+
+    /** A city-wide figure as the computations need it. */
+    record CitywideRow(ReportingPeriod period, String district, FacilityType facilityType, Integer allocations,
+            Integer departures, Integer persons, Integer places) {
+    }
+
+    /** A facility as the projection of capacity needs it: its dates, state and last usable places. */
+    record FacilityRow(FacilityState state, LocalDate openedOn, LocalDate closedOn, int plannedPlaces,
+            Integer lastUsablePlaces) {
+        boolean openIn(YearMonth month) {
+            return AccommodationFacility.openIn(openedOn, closedOn, state, month);
+        }
+
+        int usablePlaces() {
+            return lastUsablePlaces != null ? lastUsablePlaces : plannedPlaces;
+        }
+    }
+
+    /** The ledger of one month, summed over the city's facilities. */
+    record LedgerMonth(int records, int persons, int activePlaces, int reservePlaces) {
+    }
+
+    /** Everything recorded for a city, and the facts the forecast reads from it. */
+    record Recorded(List<CitywideRow> figures, Map<YearMonth, LedgerMonth> ledger, List<FacilityRow> facilities) {
+
+        boolean complete(YearMonth month) {
+            LedgerMonth recorded = ledger.get(month);
+            if (recorded == null) {
+                return false;
+            }
+            long expected = facilities.stream().filter(f -> f.openIn(month)).count();
+            return recorded.records() >= expected;
+        }
+
+        Facts facts() {
+            Map<YearMonth, Stock> stocks = new HashMap<>();
+            Map<YearMonth, Integer> places = new HashMap<>();
+            List<Flow> allocations = new ArrayList<>();
+            List<Flow> departures = new ArrayList<>();
+            List<CitywideRow> finestFirst = new ArrayList<>(figures);
+            finestFirst.sort(Comparator.comparing(r -> r.period().granularity()));
+            for (CitywideRow row : finestFirst) {
+                if (row.district() != null || row.facilityType() != null) {
+                    continue;
+                }
+                YearMonth end = row.period().last();
+                if (row.persons() != null) {
+                    stocks.putIfAbsent(end, new Stock(row.persons(), PersonsSource.CITYWIDE_FIGURE, row.period().granularity()));
+                }
+                if (row.places() != null) {
+                    places.putIfAbsent(end, row.places());
+                }
+                if (row.allocations() != null) {
+                    allocations.add(new Flow(row.period(), row.allocations()));
+                }
+                if (row.departures() != null) {
+                    departures.add(new Flow(row.period(), row.departures()));
+                }
+            }
+            ledger.forEach((month, recorded) -> {
+                if (complete(month)) {
+                    stocks.putIfAbsent(month, new Stock(recorded.persons(), PersonsSource.FACILITY_LEDGER, PeriodGranularity.MONTH));
+                }
+            });
+            Optional<YearMonth> lastKnown = Stream.concat(ledger.keySet().stream(), stocks.keySet().stream())
+                    .max(Comparator.naturalOrder());
+            return new Facts(stocks, CapacityForecast.spread(allocations), CapacityForecast.spread(departures),
+                    month -> capacity(month, places, lastKnown));
+        }
+
+        private Capacity capacity(YearMonth month, Map<YearMonth, Integer> places, Optional<YearMonth> lastKnown) {
+            LedgerMonth recorded = ledger.get(month);
+            if (recorded != null && complete(month)) {
+                return new Capacity(recorded.activePlaces(), recorded.reservePlaces());
+            }
+            if (places.containsKey(month)) {
+                return new Capacity(places.get(month), null);
+            }
+            if (lastKnown.isPresent() && !month.isAfter(lastKnown.get())) {
+                return Capacity.UNKNOWN;
+            }
+            int active = 0;
+            int reserve = 0;
+            for (FacilityRow facility : facilities) {
+                if (!facility.openIn(month)) {
+                    continue;
+                }
+                if (facility.state() == FacilityState.ACTIVE) {
+                    active += facility.usablePlaces();
+                } else if (facility.state() == FacilityState.RESERVE) {
+                    reserve += facility.usablePlaces();
+                }
+            }
+            return new Capacity(active, reserve);
+        }
+    }
+
+    private Recorded load(String municipality) {
+        List<CitywideRow> figures = new ArrayList<>();
+        for (CitywideFigure figure : CitywideFigure.<CitywideFigure>list("municipality", municipality)) {
+            figures.add(new CitywideRow(figure.reportingPeriod(), figure.district == null ? null : figure.district.code,
+                    figure.facilityType, figure.allocations, figure.departures, figure.personsHoused, figure.places));
+        }
+        Map<YearMonth, LedgerMonth> ledger = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> months = em.createNativeQuery("SELECT r.month, count(*), sum(r.persons_housed),"
+                + " sum(CASE WHEN r.state = 'ACTIVE' THEN r.places_available - r.places_blocked ELSE 0 END),"
+                + " sum(CASE WHEN r.state = 'RESERVE' THEN r.places_available - r.places_blocked ELSE 0 END)"
+                + " FROM capacity_record r JOIN accommodation_facility f ON f.id = r.facility_id"
+                + " JOIN district d ON d.id = f.district_id WHERE d.municipality = :municipality GROUP BY r.month")
+                .setParameter("municipality", municipality).getResultList();
+        for (Object[] row : months) {
+            ledger.put(YearMonth.from(date(row[0])), new LedgerMonth(number(row[1]),
+                    number(row[2]), number(row[3]), number(row[4])));
+        }
+        List<FacilityRow> facilities = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT f.state, f.opened_on, f.closed_on, f.planned_places,"
+                + " (SELECT r.places_available - r.places_blocked FROM capacity_record r WHERE r.facility_id = f.id"
+                + " ORDER BY r.month DESC LIMIT 1)"
+                + " FROM accommodation_facility f JOIN district d ON d.id = f.district_id WHERE d.municipality = :municipality")
+                .setParameter("municipality", municipality).getResultList();
+        for (Object[] row : rows) {
+            facilities.add(new FacilityRow(FacilityState.valueOf((String) row[0]), date(row[1]), date(row[2]),
+                    number(row[3]), row[4] == null ? null : number(row[4])));
+        }
+        return new Recorded(figures, ledger, facilities);
+    }
+
+    private Map<YearMonth, List<SmallCountSuppression.Cell>> ledgerCellsByDistrict(String municipality, YearMonth from,
+            YearMonth to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT r.month, d.code, sum(r.persons_housed),"
+                + " sum(CASE WHEN r.state = 'ACTIVE' THEN r.places_available - r.places_blocked ELSE 0 END),"
+                + " count(*) FILTER (WHERE r.state = 'ACTIVE' OR r.persons_housed > 0)"
+                + " FROM capacity_record r JOIN accommodation_facility f ON f.id = r.facility_id"
+                + " JOIN district d ON d.id = f.district_id"
+                + " WHERE d.municipality = :municipality AND r.month BETWEEN :from AND :to"
+                + " GROUP BY r.month, d.code ORDER BY r.month, d.code")
+                .setParameter("municipality", municipality).setParameter("from", from.atDay(1))
+                .setParameter("to", to.atDay(1)).getResultList();
+        Map<YearMonth, List<SmallCountSuppression.Cell>> cells = new HashMap<>();
+        for (Object[] row : rows) {
+            cells.computeIfAbsent(YearMonth.from(date(row[0])), k -> new ArrayList<>())
+                    .add(new SmallCountSuppression.Cell((String) row[1], number(row[2]), number(row[3]), number(row[4])));
+        }
+        return cells;
+    }
+
+    private static int number(Object value) {
+        return ((Number) value).intValue();
+    }
+
+    private static LocalDate date(Object value) {
+        if (value instanceof LocalDate local) {
+            return local;
+        }
+        return value == null ? null : ((java.sql.Date) value).toLocalDate();
+    }
+}

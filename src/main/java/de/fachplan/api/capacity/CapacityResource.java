@@ -1,0 +1,307 @@
+package de.fachplan.api.capacity;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestResponse;
+import org.openapitools.jackson.nullable.JsonNullable;
+
+import de.fachplan.api.common.http.ETags;
+import de.fachplan.api.common.http.Links;
+import de.fachplan.api.common.http.Responses;
+import de.fachplan.api.common.idempotency.Idempotency;
+import de.fachplan.api.common.paging.Page;
+import de.fachplan.api.common.paging.PageRequest;
+import de.fachplan.api.common.security.Role;
+import de.fachplan.api.generated.api.CapacityApi;
+import de.fachplan.api.generated.model.AccommodationFacilityCreate;
+import de.fachplan.api.generated.model.AccommodationFacilityPage;
+import de.fachplan.api.generated.model.AccommodationFacilityPatch;
+import de.fachplan.api.generated.model.CapacityChart;
+import de.fachplan.api.generated.model.CapacityRecordBatch;
+import de.fachplan.api.generated.model.CapacityRecordInput;
+import de.fachplan.api.generated.model.CapacityRecordPage;
+import de.fachplan.api.generated.model.CapacityRecordResults;
+import de.fachplan.api.generated.model.CapacityWhatIf;
+import de.fachplan.api.generated.model.ChartGranularity;
+import de.fachplan.api.generated.model.CitywideFigureInput;
+import de.fachplan.api.generated.model.CitywideFigurePage;
+import de.fachplan.api.generated.model.DistrictCapacity;
+import de.fachplan.api.generated.model.ForecastScenarioCreate;
+import de.fachplan.api.generated.model.ForecastScenarioPage;
+import de.fachplan.api.generated.model.ForecastScenarioVersionCreate;
+
+public class CapacityResource implements CapacityApi {
+
+    @Inject
+    FacilityService facilities;
+
+    @Inject
+    CapacityLedger ledger;
+
+    @Inject
+    CapacityRecordSync recordSync;
+
+    @Inject
+    CitywideFigureService figures;
+
+    @Inject
+    ScenarioService scenarios;
+
+    @Inject
+    CapacityChartService charts;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME, Role.PARTNER_NAME })
+    public RestResponse<AccommodationFacilityPage> listAccommodationFacilities(
+            de.fachplan.api.generated.model.FacilityState state, String district, OffsetDateTime modifiedSince,
+            Integer limit, String cursor) {
+        Page<AccommodationFacility> page = facilities.list(state == null ? null : FacilityState.valueOf(state.name()),
+                district, modifiedSince,
+                PageRequest.of(limit, cursor, "facilities:" + state + ":" + district + ":" + modifiedSince));
+        AccommodationFacilityPage body = new AccommodationFacilityPage();
+        body.setItems(page.items().stream().map(CapacityMapper::toDto).toList());
+        body.setNextCursor(page.nextCursor());
+        return Links.page(body, page.nextCursor(), uri);
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
+    public RestResponse<de.fachplan.api.generated.model.AccommodationFacility> createAccommodationFacility(
+            AccommodationFacilityCreate request, String idempotencyKey) {
+        return idempotency.create(idempotencyKey, "createAccommodationFacility", request,
+                de.fachplan.api.generated.model.AccommodationFacility.class, () -> {
+                    AccommodationFacility facility = facilities.create(new FacilityService.FacilityChange(
+                            request.getCode(), request.getName(), FacilityType.valueOf(request.getType().name()),
+                            request.getDistrict(), request.getOperatorOrganisationId(), request.getStreetAddress(),
+                            Optional.ofNullable(request.getPostalCode()), request.getPlannedPlaces(),
+                            request.getState() == null ? null : FacilityState.valueOf(request.getState().name()),
+                            Optional.ofNullable(request.getOpenedOn()), Optional.ofNullable(request.getClosedOn()),
+                            Boolean.TRUE.equals(request.getIllustrative())));
+                    return new Idempotency.Outcome<>(CapacityMapper.toDto(facility),
+                            URI.create("accommodation-facilities/" + facility.id), ETags.of(facility.version));
+                });
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME, Role.PARTNER_NAME })
+    public RestResponse<de.fachplan.api.generated.model.AccommodationFacility> getAccommodationFacility(
+            String facilityRef, String ifNoneMatch) {
+        AccommodationFacility facility = facilities.visible(facilityRef);
+        return Responses.conditional(ifNoneMatch, facility.version, () -> CapacityMapper.toDto(facility));
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
+    public RestResponse<de.fachplan.api.generated.model.AccommodationFacility> updateAccommodationFacility(
+            String facilityRef, String ifMatch, AccommodationFacilityPatch patch) {
+        AccommodationFacility facility = facilities.update(facilityRef, ifMatch, new FacilityService.FacilityChange(
+                null, patch.getName(), patch.getType() == null ? null : FacilityType.valueOf(patch.getType().name()),
+                patch.getDistrict(), patch.getOperatorOrganisationId(), patch.getStreetAddress(),
+                clearable(patch.getPostalCode()), patch.getPlannedPlaces(),
+                patch.getState() == null ? null : FacilityState.valueOf(patch.getState().name()),
+                clearable(patch.getOpenedOn()), clearable(patch.getClosedOn()), patch.getIllustrative()));
+        return Responses.withETag(CapacityMapper.toDto(facility), facility.version);
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME, Role.PARTNER_NAME })
+    public RestResponse<CapacityRecordPage> listCapacityRecords(String facilityRef, String from, String to,
+            Integer limit, String cursor) {
+        Page<CapacityRecord> page = ledger.list(facilityRef, month(from), month(to),
+                PageRequest.of(limit, cursor, "capacity-records:" + facilityRef + ":" + from + ":" + to));
+        String code = facilities.visible(facilityRef).code;
+        CapacityRecordPage body = new CapacityRecordPage();
+        body.setItems(page.items().stream().map(r -> CapacityMapper.toDto(r, code)).toList());
+        body.setNextCursor(page.nextCursor());
+        return Links.page(body, page.nextCursor(), uri);
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME, Role.PARTNER_NAME })
+    public RestResponse<de.fachplan.api.generated.model.CapacityRecord> getCapacityRecord(String facilityRef,
+            String month, String ifNoneMatch) {
+        CapacityRecord record = ledger.get(facilityRef, YearMonth.parse(month));
+        String code = facilities.visible(facilityRef).code;
+        return Responses.conditional(ifNoneMatch, record.version, () -> CapacityMapper.toDto(record, code));
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    public RestResponse<de.fachplan.api.generated.model.CapacityRecord> putCapacityRecord(String facilityRef,
+            String month, CapacityRecordInput input, String ifMatch, String ifNoneMatch) {
+        CapacityLedger.Written written = ledger.put(facilityRef, YearMonth.parse(month), new CapacityLedger.Figures(
+                input.getPlacesAvailable(), input.getPlacesBlocked(), input.getPersonsHoused(),
+                input.getState() == null ? null : FacilityState.valueOf(input.getState().name()),
+                input.getOverrideReason()), ifMatch, "*".equals(ifNoneMatch == null ? null : ifNoneMatch.trim()));
+        var body = CapacityMapper.toDto(written.record(), written.facility().code);
+        return RestResponse.ResponseBuilder.create(written.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, body)
+                .header("ETag", ETags.of(written.record().version)).build();
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    public RestResponse<CapacityRecordResults> applyCapacityRecordUpdates(CapacityRecordBatch batch, Boolean dryRun,
+            String idempotencyKey) {
+        CapacityRecordSync.Outcome outcome = recordSync.apply(batch, Boolean.TRUE.equals(dryRun), idempotencyKey,
+                uri.getRequestUri().getRawPath());
+        RestResponse.ResponseBuilder<CapacityRecordResults> response = RestResponse.ResponseBuilder
+                .<CapacityRecordResults>create(207).entity(outcome.results());
+        if (outcome.replayed()) {
+            response.header(Idempotency.REPLAYED_HEADER, "true");
+        }
+        return response.build();
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME })
+    public RestResponse<CitywideFigurePage> listCitywideFigures(String municipality, String from, String to,
+            Integer limit, String cursor) {
+        Page<CitywideFigure> page = figures.list(municipality, month(from), month(to),
+                PageRequest.of(limit, cursor, "citywide-figures:" + municipality + ":" + from + ":" + to));
+        CitywideFigurePage body = new CitywideFigurePage();
+        body.setItems(page.items().stream().map(CapacityMapper::toDto).toList());
+        body.setNextCursor(page.nextCursor());
+        return Links.page(body, page.nextCursor(), uri);
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
+    public RestResponse<de.fachplan.api.generated.model.CitywideFigure> createCitywideFigure(CitywideFigureInput request,
+            String idempotencyKey) {
+        return idempotency.create(idempotencyKey, "createCitywideFigure", request,
+                de.fachplan.api.generated.model.CitywideFigure.class, () -> {
+                    CitywideFigure figure = figures.create(figureInput(request));
+                    return new Idempotency.Outcome<>(CapacityMapper.toDto(figure),
+                            URI.create("citywide-figures/" + figure.id), ETags.of(figure.version));
+                });
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
+    public RestResponse<de.fachplan.api.generated.model.CitywideFigure> replaceCitywideFigure(UUID figureId,
+            String ifMatch, CitywideFigureInput request) {
+        CitywideFigure figure = figures.replace(figureId, ifMatch, figureInput(request));
+        return Responses.withETag(CapacityMapper.toDto(figure), figure.version);
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
+    public RestResponse<Void> deleteCitywideFigure(UUID figureId, String ifMatch) {
+        figures.delete(figureId, ifMatch);
+        return RestResponse.noContent();
+    }
+
+    @Override
+    public RestResponse<ForecastScenarioPage> listForecastScenarios(String plan, Integer limit, String cursor) {
+        return scenarioPage(scenarios.latest(plan, PageRequest.of(limit, cursor, "scenarios:" + plan)));
+    }
+
+    @Override
+    public RestResponse<ForecastScenarioPage> listForecastScenarioVersions(String scenarioCode, String plan,
+            Integer limit, String cursor) {
+        return scenarioPage(scenarios.versions(scenarioCode, plan,
+                PageRequest.of(limit, cursor, "scenario-versions:" + scenarioCode + ":" + plan)));
+    }
+
+    @Override
+    public RestResponse<de.fachplan.api.generated.model.ForecastScenario> getForecastScenario(String scenarioCode,
+            String plan, Integer version, LocalDate asOf, String ifNoneMatch) {
+        ForecastScenario scenario = scenarios.get(scenarioCode, plan, version, asOf);
+        return Responses.conditional(ifNoneMatch, scenario.version, () -> CapacityMapper.toDto(scenario));
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME })
+    public RestResponse<de.fachplan.api.generated.model.ForecastScenario> createForecastScenario(
+            ForecastScenarioCreate request, String idempotencyKey) {
+        return idempotency.create(idempotencyKey, "createForecastScenario", request,
+                de.fachplan.api.generated.model.ForecastScenario.class, () -> scenarioCreated(scenarios.create(
+                        request.getPlan(), request.getCode(), new ScenarioService.VersionInput(request.getName(),
+                                request.getDescription(), CapacityMapper.fromDto(request.getParameters()),
+                                request.getIssuedOn(), request.getIllustrative()))));
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME })
+    public RestResponse<de.fachplan.api.generated.model.ForecastScenario> createForecastScenarioVersion(
+            String scenarioCode, ForecastScenarioVersionCreate request, String plan, String idempotencyKey) {
+        return idempotency.create(idempotencyKey, "createForecastScenarioVersion:" + scenarioCode + ":" + plan, request,
+                de.fachplan.api.generated.model.ForecastScenario.class, () -> scenarioCreated(scenarios.newVersion(
+                        scenarioCode, plan, new ScenarioService.VersionInput(request.getName(),
+                                request.getDescription(), CapacityMapper.fromDto(request.getParameters()),
+                                request.getIssuedOn(), request.getIllustrative()))));
+    }
+
+    @Override
+    public RestResponse<CapacityChart> getCapacityChart(String scenario, String from, String to, String plan,
+            Integer version, ChartGranularity granularity) {
+        return RestResponse.ok(CapacityMapper.toDto(charts.chart(plan, scenario, version, YearMonth.parse(from),
+                YearMonth.parse(to), granularity(granularity))));
+    }
+
+    @Override
+    public RestResponse<CapacityChart> computeCapacityWhatIf(CapacityWhatIf request, String plan) {
+        return RestResponse.ok(CapacityMapper.toDto(charts.whatIf(plan, CapacityMapper.fromDto(request.getParameters()),
+                YearMonth.parse(request.getFrom()), YearMonth.parse(request.getTo()),
+                granularity(request.getGranularity()))));
+    }
+
+    @Override
+    public RestResponse<DistrictCapacity> getCapacityByDistrict(String from, String to, String plan) {
+        YearMonth first = YearMonth.parse(from);
+        YearMonth last = YearMonth.parse(to);
+        List<CapacityChartService.DistrictMonth> months = charts.byDistrict(plan, first, last);
+        return RestResponse.ok(CapacityMapper.toDto(first, last, charts.suppressionThreshold(), months));
+    }
+
+    private RestResponse<ForecastScenarioPage> scenarioPage(Page<ForecastScenario> page) {
+        ForecastScenarioPage body = new ForecastScenarioPage();
+        body.setItems(page.items().stream().map(CapacityMapper::toDto).toList());
+        body.setNextCursor(page.nextCursor());
+        return Links.page(body, page.nextCursor(), uri);
+    }
+
+    private Idempotency.Outcome<de.fachplan.api.generated.model.ForecastScenario> scenarioCreated(
+            ForecastScenario scenario) {
+        return new Idempotency.Outcome<>(CapacityMapper.toDto(scenario), URI.create("forecast-scenarios/" + scenario.code
+                + "?version=" + scenario.version + "&plan=" + scenario.plan.code), ETags.of(scenario.version));
+    }
+
+    private static CitywideFigureService.FigureInput figureInput(CitywideFigureInput request) {
+        return new CitywideFigureService.FigureInput(request.getPeriod(), request.getMunicipality(),
+                request.getDistrict(),
+                request.getFacilityType() == null ? null : FacilityType.valueOf(request.getFacilityType().name()),
+                request.getAllocations(), request.getDepartures(), request.getPersonsHoused(), request.getPlaces(),
+                request.getSource());
+    }
+
+    private static PeriodGranularity granularity(ChartGranularity granularity) {
+        return granularity == null ? PeriodGranularity.MONTH : PeriodGranularity.valueOf(granularity.name());
+    }
+
+    private static YearMonth month(String value) {
+        return value == null ? null : YearMonth.parse(value);
+    }
+
+    /** Absent stays {@code null} (no change); explicit {@code null} becomes an empty optional (clear). */
+    private static <T> Optional<T> clearable(JsonNullable<T> value) {
+        return value.isPresent() ? Optional.ofNullable(value.get()) : null;
+    }
+}

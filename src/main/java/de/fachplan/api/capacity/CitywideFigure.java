@@ -1,0 +1,98 @@
+package de.fachplan.api.capacity;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import de.fachplan.api.catalogue.District;
+import de.fachplan.api.common.time.Timestamps;
+
+/**
+ * A figure for a whole city, or one of its districts or facility types, where no facility detail
+ * exists: allocations by the Land (Zuweisungen), departures from municipal accommodation, persons
+ * housed and places at the end of the period.
+ */
+@Entity
+@Table(name = "citywide_figure")
+public class CitywideFigure extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue
+    public UUID id;
+
+    @Column(nullable = false)
+    public String municipality;
+
+    /** As written in the API: {@code 2018}, {@code 2016-H1}, {@code 2019-Q1}, {@code 2019-03}. */
+    @Column(nullable = false)
+    public String period;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PeriodGranularity granularity;
+
+    @Column(name = "period_start", nullable = false)
+    public LocalDate periodStart;
+
+    /** The first day of the period's last month. */
+    @Column(name = "period_end", nullable = false)
+    public LocalDate periodEnd;
+
+    @ManyToOne
+    @JoinColumn(name = "district_id")
+    public District district;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "facility_type")
+    public FacilityType facilityType;
+
+    public Integer allocations;
+
+    public Integer departures;
+
+    @Column(name = "persons_housed")
+    public Integer personsHoused;
+
+    public Integer places;
+
+    public String source;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
+
+    public ReportingPeriod reportingPeriod() {
+        return ReportingPeriod.parse(period).orElseThrow();
+    }
+
+    @PrePersist
+    void created() {
+        createdAt = Timestamps.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void updated() {
+        updatedAt = Timestamps.now();
+    }
+}
