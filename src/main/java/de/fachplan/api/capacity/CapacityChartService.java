@@ -93,7 +93,7 @@ public class CapacityChartService {
         Recorded recorded = load(plan.municipality);
         Facts facts = recorded.facts();
         List<Point> monthly = CapacityForecast.monthly(from, to, facts, parameters);
-        List<Shortfall> shortfalls = scenarios.allLatest(plan).stream()
+        List<Shortfall> shortfalls = scenario == null ? List.of() : scenarios.allLatest(plan).stream()
                 .map(s -> new Shortfall(s.code, s.version, CapacityForecast
                         .firstShortfall(CapacityForecast.monthly(from, to, facts, s.parameters())).orElse(null)))
                 .toList();
@@ -300,7 +300,12 @@ public class CapacityChartService {
                 + " FROM capacity_record r JOIN accommodation_facility f ON f.id = r.facility_id"
                 + " JOIN district d ON d.id = f.district_id"
                 + " WHERE d.municipality = :municipality AND r.month BETWEEN :from AND :to"
-                + " GROUP BY r.month, d.code ORDER BY r.month, d.code")
+                + " GROUP BY r.month, d.code"
+                // A district whose facilities house nobody and offer no places shows nothing worth a cell,
+                // and its cell would only tell that some facility (a reserve one, say) is there.
+                + " HAVING sum(r.persons_housed) > 0"
+                + " OR sum(CASE WHEN r.state = 'ACTIVE' THEN r.places_available - r.places_blocked ELSE 0 END) > 0"
+                + " ORDER BY r.month, d.code")
                 .setParameter("municipality", municipality).setParameter("from", from.atDay(1))
                 .setParameter("to", to.atDay(1)).getResultList();
         Map<YearMonth, List<SmallCountSuppression.Cell>> cells = new HashMap<>();

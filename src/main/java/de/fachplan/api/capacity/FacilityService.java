@@ -3,10 +3,10 @@ package de.fachplan.api.capacity;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -102,7 +102,7 @@ public class FacilityService {
         apply(facility, change);
         facility.persistAndFlush();
         history.created(ResourceType.ACCOMMODATION_FACILITY, facility.id, facility.code, facility.version,
-                history.snapshot(CapacityMapper.toDto(facility)), audience(Set.of(facility.operatorOrganisationId)));
+                history.snapshot(CapacityMapper.toDto(facility)), audience(facility.operatorOrganisationId));
         return facility;
     }
 
@@ -116,13 +116,13 @@ public class FacilityService {
         em.flush();
         history.updated(ResourceType.ACCOMMODATION_FACILITY, facility.id, facility.code, facility.version, before,
                 history.snapshot(CapacityMapper.toDto(facility)),
-                audience(Set.of(operatorBefore, facility.operatorOrganisationId)));
+                audience(operatorBefore, facility.operatorOrganisationId));
         return facility;
     }
 
     /** Facilities are never public: the feed shows their changes to staff and their operators only. */
-    private static Audience audience(Set<UUID> operators) {
-        return new Audience(false, new HashSet<>(operators));
+    private static Audience audience(UUID... operators) {
+        return new Audience(false, new HashSet<>(Arrays.asList(operators)));
     }
 
     private void apply(AccommodationFacility facility, FacilityChange change) {
