@@ -1,0 +1,221 @@
+package de.fachplan.api.capacity;
+
+import static de.fachplan.api.capacity.CapacityTestData.organisation;
+import static de.fachplan.api.capacity.CapacityTestData.partnerKey;
+import static de.fachplan.api.support.Api.anonymous;
+import static de.fachplan.api.support.Api.as;
+import static de.fachplan.api.support.Api.controller;
+import static de.fachplan.api.support.Api.editor;
+import static de.fachplan.api.support.Api.invalid;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The chart through HTTP, on city-wide figures of 2091 that no other test touches: 1,000 persons
+ * and 1,500 places in March, 300 allocations in the second quarter, 50 departures in May.
+ */
+@QuarkusTest
+class CapacityChartTest {
+
+    private static final String PARAMETERS = "{\"monthlyAllocations\":40,\"departureRate\":0.1,"
+            + "\"targetOccupancy\":0.8,\"reserveShare\":0.25}";
+
+    private static boolean recorded;
+
+    @BeforeEach
+    void recordFigures() {
+        if (recorded) {
+            return;
+        }
+        figure("{\"period\":\"2091-03\",\"personsHoused\":1000,\"places\":1500,\"source\":\"test\"}");
+        figure("{\"period\":\"2091-Q2\",\"allocations\":300}");
+        figure("{\"period\":\"2091-05\",\"departures\":50}");
+        recorded = true;
+    }
+
+    private static String figure(String body) {
+        return editor().contentType(ContentType.JSON).body(body).post("/api/v1/citywide-figures").then()
+                .statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void theWhatIfSeriesFollowsTheFormulas() {
+        anonymous().contentType(ContentType.JSON)
+                .body("{\"from\":\"2091-02\",\"to\":\"2091-07\",\"parameters\":" + PARAMETERS + "}")
+                .post("/api/v1/capacity-chart/what-if").then().statusCode(200)
+                .body("lastActualMonth", equalTo("2091-03"))
+                .body("firstShortfall", equalTo("2091-03"))
+                .body("shortfalls", equalTo(List.of()))
+                .body("points.period", equalTo(List.of("2091-02", "2091-03", "2091-04", "2091-05", "2091-06", "2091-07")))
+                .body("points.basis", equalTo(List.of("NO_DATA", "ACTUAL", "PROJECTED", "PROJECTED", "PROJECTED",
+                        "PROJECTED")))
+                .body("points[0].personsToHouse", nullValue())
+                .body("points[1].personsSource", equalTo("CITYWIDE_FIGURE"))
+                .body("points[1].personsToHouse", equalTo(1000))
+                // 1,000 × 1.25 / 0.8 = 1,562.5, rounded up
+                .body("points[1].neededCapacity", equalTo(1563))
+                .body("points[1].capacity", equalTo(1500))
+                .body("points[1].gap", equalTo(-63))
+                // recorded allocations (300 in the quarter: 100 a month) win over the scenario's 40
+                .body("points.allocations", equalTo(java.util.Arrays.asList(null, null, 100, 100, 100, 40)))
+                // 10 % of 1,000; then May's recorded 50; then 10 % of 1,050 and of 1,045 (104.5 rounds up)
+                .body("points.departures", equalTo(java.util.Arrays.asList(null, null, 100, 50, 105, 105)))
+                .body("points.personsToHouse", equalTo(java.util.Arrays.asList(null, 1000, 1000, 1050, 1045, 980)))
+                .body("points.neededCapacity", equalTo(java.util.Arrays.asList(null, 1563, 1563, 1641, 1633, 1532)));
+    }
+
+    @Test
+    void quartersShowTheirLastMonthAndSumTheirFlows() {
+        anonymous().contentType(ContentType.JSON)
+                .body("{\"from\":\"2091-04\",\"to\":\"2091-06\",\"granularity\":\"QUARTER\",\"parameters\":" + PARAMETERS + "}")
+                .post("/api/v1/capacity-chart/what-if").then().statusCode(200)
+                .body("granularity", equalTo("QUARTER"))
+                .body("points.period", equalTo(List.of("2091-Q2")))
+                .body("points[0].allocations", equalTo(300))
+                .body("points[0].departures", equalTo(255))
+                .body("points[0].personsToHouse", equalTo(1045));
+    }
+
+    @Test
+    void aStoredScenarioIsChartedInTheVersionAskedFor() {
+        String code = "TEST_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace('-', '_');
+        controller().contentType(ContentType.JSON)
+                .body("{\"code\":\"" + code + "\",\"name\":\"Testszenario\",\"issuedOn\":\"2091-01-10\","
+                        + "\"parameters\":" + PARAMETERS + "}")
+                .post("/api/v1/forecast-scenarios").then().statusCode(201).body("version", equalTo(1))
+                .body("planCode", equalTo("DD-FAI-2022"));
+        editor().contentType(ContentType.JSON)
+                .body("{\"issuedOn\":\"2091-06-01\",\"parameters\":{\"monthlyAllocations\":40,\"departureRate\":0.1,"
+                        + "\"targetOccupancy\":0.8,\"reserveShare\":0}}")
+                .post("/api/v1/forecast-scenarios/" + code + "/versions").then().statusCode(201)
+                .body("version", equalTo(2)).body("name", equalTo("Testszenario"));
+
+        anonymous().queryParam("scenario", code).queryParam("from", "2091-03").queryParam("to", "2091-03")
+                .get("/api/v1/capacity-chart").then().statusCode(200)
+                .body("scenario.version", equalTo(2))
+                .body("points[0].neededCapacity", equalTo(1250))
+                .body("firstShortfall", nullValue())
+                .body("shortfalls.find { it.code == '" + code + "' }.firstShortfall", nullValue());
+        anonymous().queryParam("scenario", code).queryParam("version", 1).queryParam("from", "2091-03")
+                .queryParam("to", "2091-03").get("/api/v1/capacity-chart").then().statusCode(200)
+                .body("scenario.version", equalTo(1))
+                .body("points[0].neededCapacity", equalTo(1563))
+                .body("firstShortfall", equalTo("2091-03"));
+    }
+
+    @Test
+    void scenarioVersionsStayReadableAsTheyWereIssued() {
+        String code = "HIST_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace('-', '_');
+        editor().contentType(ContentType.JSON)
+                .body("{\"code\":\"" + code + "\",\"name\":\"Prognose\",\"issuedOn\":\"2019-03-15\","
+                        + "\"parameters\":" + PARAMETERS + "}")
+                .post("/api/v1/forecast-scenarios").then().statusCode(201);
+        editor().contentType(ContentType.JSON)
+                .body("{\"issuedOn\":\"2020-01-15\",\"parameters\":{\"monthlyAllocations\":65,\"departureRate\":0.1,"
+                        + "\"targetOccupancy\":0.8,\"reserveShare\":0.25}}")
+                .post("/api/v1/forecast-scenarios/" + code + "/versions").then().statusCode(201);
+
+        anonymous().queryParam("asOf", "2019-03-31").get("/api/v1/forecast-scenarios/" + code).then().statusCode(200)
+                .body("version", equalTo(1)).body("parameters.monthlyAllocations", equalTo(40.0f));
+        var latest = anonymous().get("/api/v1/forecast-scenarios/" + code).then().statusCode(200)
+                .body("version", equalTo(2)).body("parameters.monthlyAllocations", equalTo(65.0f)).extract();
+        anonymous().header("If-None-Match", latest.header("ETag")).get("/api/v1/forecast-scenarios/" + code).then()
+                .statusCode(304);
+        anonymous().get("/api/v1/forecast-scenarios/" + code + "/versions").then().statusCode(200)
+                .body("items.version", equalTo(List.of(1, 2)));
+        anonymous().queryParam("limit", 200).get("/api/v1/forecast-scenarios").then().statusCode(200)
+                .body("items.find { it.code == '" + code + "' }.version", equalTo(2))
+                .body("items.code", hasItem("STABLE_ALLOCATION"));
+        anonymous().queryParam("asOf", "2019-01-01").get("/api/v1/forecast-scenarios/" + code).then().statusCode(404);
+
+        editor().contentType(ContentType.JSON)
+                .body("{\"issuedOn\":\"2019-12-31\",\"parameters\":" + PARAMETERS + "}")
+                .post("/api/v1/forecast-scenarios/" + code + "/versions").then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/issuedOn"));
+        editor().contentType(ContentType.JSON)
+                .body("{\"code\":\"" + code + "\",\"name\":\"Doppelt\",\"parameters\":" + PARAMETERS + "}")
+                .post("/api/v1/forecast-scenarios").then().statusCode(409);
+        as(partnerKey(organisation("Szenario-Träger"))).contentType(ContentType.JSON)
+                .body("{\"code\":\"PARTNER_MADE\",\"name\":\"x\",\"parameters\":" + PARAMETERS + "}")
+                .post("/api/v1/forecast-scenarios").then().statusCode(403);
+        invalid(editor()).contentType(ContentType.JSON)
+                .body("{\"code\":\"BAD_RATE\",\"name\":\"x\",\"parameters\":{\"monthlyAllocations\":40,"
+                        + "\"departureRate\":1.5,\"targetOccupancy\":0,\"reserveShare\":0}}")
+                .post("/api/v1/forecast-scenarios").then().statusCode(422);
+    }
+
+    @Test
+    void theShippedStableAllocationForecastChartsMarch2019FromThePublicFigures() {
+        anonymous().queryParam("scenario", "STABLE_ALLOCATION").queryParam("from", "2019-01")
+                .queryParam("to", "2019-03").get("/api/v1/capacity-chart").then().statusCode(200)
+                .body("scenario.parameters.monthlyAllocations", equalTo(70.0f))
+                // 208 in the first quarter of 2019, spread 70 / 69 / 69
+                .body("points.allocations", equalTo(List.of(70, 69, 69)))
+                .body("points[2].personsToHouse", equalTo(2718))
+                .body("points[2].basis", equalTo("ACTUAL"));
+    }
+
+    @Test
+    void badRangesAndUnknownScenariosAreProblems() {
+        anonymous().queryParam("scenario", "STABLE_ALLOCATION").queryParam("from", "2091-05").queryParam("to", "2091-04")
+                .get("/api/v1/capacity-chart").then().statusCode(422).body("errors[0].pointer", equalTo("#/query/to"));
+        anonymous().queryParam("scenario", "STABLE_ALLOCATION").queryParam("from", "2000-01").queryParam("to", "2030-01")
+                .get("/api/v1/capacity-chart").then().statusCode(422);
+        invalid(anonymous()).queryParam("scenario", "STABLE_ALLOCATION").queryParam("from", "2091-13")
+                .queryParam("to", "2092-01").get("/api/v1/capacity-chart").then().statusCode(400);
+        invalid(anonymous()).queryParam("from", "2091-01").queryParam("to", "2092-01")
+                .get("/api/v1/capacity-chart").then().statusCode(400);
+        anonymous().queryParam("scenario", "NO_SUCH_SCENARIO").queryParam("from", "2091-01").queryParam("to", "2091-02")
+                .get("/api/v1/capacity-chart").then().statusCode(404);
+        invalid(anonymous()).contentType(ContentType.JSON)
+                .body("{\"from\":\"2091-01\",\"to\":\"2091-02\",\"parameters\":{\"monthlyAllocations\":\"70\","
+                        + "\"departureRate\":0.1,\"targetOccupancy\":0.8,\"reserveShare\":0}}")
+                .post("/api/v1/capacity-chart/what-if").then().statusCode(400);
+    }
+
+    @Test
+    void citywideFiguresAreOnePerPeriodAndCorrectedUnderTheirETag() {
+        var created = editor().contentType(ContentType.JSON)
+                .body("{\"period\":\"2092-H1\",\"allocations\":400,\"source\":\"Halbjahresbericht\"}")
+                .post("/api/v1/citywide-figures").then().statusCode(201).extract();
+        String id = created.path("id");
+        editor().contentType(ContentType.JSON).body("{\"period\":\"2092-H1\",\"allocations\":401}")
+                .post("/api/v1/citywide-figures").then().statusCode(409);
+        controller().queryParam("from", "2092-01").queryParam("to", "2092-06").get("/api/v1/citywide-figures").then()
+                .statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.granularity", equalTo("HALF_YEAR"))
+                .body("items.find { it.id == '" + id + "' }.municipality", equalTo("Dresden"));
+
+        String corrected = editor().contentType(ContentType.JSON).header("If-Match", created.header("ETag"))
+                .body("{\"period\":\"2092-H1\",\"allocations\":410}")
+                .put("/api/v1/citywide-figures/" + id).then().statusCode(200).body("allocations", equalTo(410))
+                .extract().header("ETag");
+        editor().contentType(ContentType.JSON).header("If-Match", created.header("ETag"))
+                .body("{\"period\":\"2092-H1\",\"allocations\":420}")
+                .put("/api/v1/citywide-figures/" + id).then().statusCode(412);
+        editor().contentType(ContentType.JSON).header("If-Match", corrected)
+                .body("{\"period\":\"2092-Q1\",\"allocations\":410}")
+                .put("/api/v1/citywide-figures/" + id).then().statusCode(422).body("errors[0].pointer", equalTo("/period"));
+        editor().header("If-Match", corrected).delete("/api/v1/citywide-figures/" + id).then().statusCode(204);
+        editor().header("If-Match", corrected).delete("/api/v1/citywide-figures/" + id).then().statusCode(404);
+
+        editor().contentType(ContentType.JSON).body("{\"period\":\"2092-Q3\"}")
+                .post("/api/v1/citywide-figures").then().statusCode(422);
+        editor().contentType(ContentType.JSON).body("{\"period\":\"2092-Q3\",\"allocations\":5,\"district\":\"ATLANTIS\"}")
+                .post("/api/v1/citywide-figures").then().statusCode(422).body("errors[0].pointer", equalTo("/district"));
+        invalid(editor()).contentType(ContentType.JSON).body("{\"period\":\"2092-Q5\",\"allocations\":5}")
+                .post("/api/v1/citywide-figures").then().statusCode(422);
+        invalid(anonymous()).get("/api/v1/citywide-figures").then().statusCode(401);
+        as(partnerKey(organisation("Zahlen-Träger"))).get("/api/v1/citywide-figures").then().statusCode(403);
+    }
+}
