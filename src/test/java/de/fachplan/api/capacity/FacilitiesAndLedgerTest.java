@@ -141,6 +141,10 @@ class FacilitiesAndLedgerTest {
                 .put(RECORDS, code, YEAR + "-04").then().statusCode(412);
 
         editor().get(RECORDS, code, month).then().statusCode(200).body("personsHoused", equalTo(85));
+        String facilityId = editor().get("/api/v1/accommodation-facilities/" + code).then().extract().path("id");
+        controller().queryParam("resourceType", "capacity-record").queryParam("resourceId", facilityId)
+                .get("/api/v1/audit-events").then().statusCode(200)
+                .body("items.action", equalTo(java.util.List.of("UPDATE", "CREATE")));
         controller().queryParam("from", YEAR + "-01").get("/api/v1/accommodation-facilities/" + code + "/capacity-records")
                 .then().statusCode(200).body("items.month", equalTo(java.util.List.of(month)));
         controller().contentType(ContentType.JSON).header("If-Match", changed).body(figures(100, 12, 86))
