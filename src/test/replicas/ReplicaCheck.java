@@ -44,7 +44,8 @@ import com.sun.net.httpserver.HttpServer;
  * <li>SIGKILL of one instance amid writes: every acknowledged write is in the database, none is
  * half-written, the others keep answering;</li>
  * <li>the database stopped for a while under load: 503 problem+json, readiness DOWN within 5 s,
- * recovery without restarts.</li>
+ * recovery without restarts;</li>
+ * <li>SIGTERM: readiness DOWN at once while requests are still served, then a clean exit.</li>
  * </ol>
  * Prints figures and ends with "replicas: N passed, M failed"; exits non-zero on any failure.
  */
@@ -105,6 +106,7 @@ public class ReplicaCheck {
             changeFeedAcrossInstances();
             killOneInstanceAmidWrites();
             databaseOutageUnderLoad();
+            gracefulShutdown();
         } catch (Throwable e) {
             check(false, "the check ran to the end (" + e + ")");
             e.printStackTrace();
@@ -522,6 +524,39 @@ public class ReplicaCheck {
         check(firstWrite >= 0, "writes succeed again after the database returns");
         for (Instance instance : instances) {
             check(instance.process().isAlive(), "instance " + instance.name() + " is still the same process");
+        }
+    }
+
+    // --- 5. a rolling update's SIGTERM ------------------------------------------------------
+
+    static void gracefulShutdown() throws Exception {
+        Instance leaving = instances.get(instances.size() - 1);
+        long term = System.nanoTime();
+        leaving.process().destroy(); // SIGTERM
+        long notReady = -1;
+        Answer during = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (get(leaving, "/q/health/ready", null).status() == 503) {
+                notReady = System.nanoTime() - term;
+                during = get(leaving, "/api/v1/measures?limit=1", ADMIN_KEY);
+                break;
+            }
+            sleep(50);
+        }
+        boolean exited = leaving.process().waitFor(40, java.util.concurrent.TimeUnit.SECONDS);
+        long gone = System.nanoTime() - term;
+        FIGURES.put("SIGTERM: readiness DOWN after", notReady < 0 ? "never" : seconds(notReady));
+        FIGURES.put("SIGTERM: process exited after", exited ? seconds(gone) + " (exit code "
+                + leaving.process().exitValue() + ")" : "not within 40 s");
+        check(notReady >= 0 && notReady < 1_000_000_000L, "SIGTERM turns readiness DOWN within a second");
+        check(during != null && during.status() == 200, "requests are still served during the shutdown delay ("
+                + (during == null ? "none" : during.status()) + ")");
+        check(exited, "the instance exits by itself after the delay and the running requests");
+        instances.remove(leaving);
+        for (Instance instance : instances) {
+            check(get(instance, "/api/v1/measures?limit=1", ADMIN_KEY).status() == 200,
+                    "instance " + instance.name() + " still answers");
         }
     }
 

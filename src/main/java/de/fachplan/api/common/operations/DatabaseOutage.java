@@ -4,6 +4,11 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /**
  * Tells a failure to reach the database apart from a bug: a refused or broken connection, a pool
@@ -15,25 +20,45 @@ public final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
+    /**
+     * Looks through causes and suppressed exceptions: a commit that fails on a dropped connection
+     * surfaces as a JTA {@code RollbackException} whose SQL cause is only among the suppressed.
+     */
     public static boolean causedBy(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.JDBCConnectionException
-                    || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof ConnectException) {
+        Deque<Throwable> pending = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (failure != null) {
+            pending.push(failure);
+        }
+        while (!pending.isEmpty()) {
+            Throwable cause = pending.pop();
+            if (!seen.add(cause)) {
+                continue;
+            }
+            if (isOutage(cause)) {
                 return true;
             }
-            if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
-                return true;
+            if (cause.getCause() != null) {
+                pending.push(cause.getCause());
             }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                pending.push(suppressed);
+            }
+        }
+        return false;
+    }
+
+    private static boolean isOutage(Throwable cause) {
+        if (cause instanceof org.hibernate.exception.JDBCConnectionException
+                || cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLNonTransientConnectionException
+                || cause instanceof ConnectException) {
+            return true;
+        }
+        if (cause instanceof SQLException sql) {
             // Agroal's answer when no connection could be had within the acquisition timeout.
-            if (cause instanceof SQLException sql && sql.getMessage() != null
-                    && sql.getMessage().startsWith("Acquisition timeout")) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
+            return isConnectionState(sql.getSQLState())
+                    || sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout");
         }
         return false;
     }
