@@ -116,6 +116,7 @@ public class ReplicaCheck {
             }
             pgCtl("stop", "-m", "fast");
         }
+        logsKeepSecretsAndContentOut();
         FIGURES.put("whole check", seconds(System.nanoTime() - begin));
         for (Instance instance : instances) {
             List<String> errors = Files.readAllLines(instance.log()).stream().filter(l -> l.contains("\"level\":\"ERROR\""))
@@ -557,6 +558,25 @@ public class ReplicaCheck {
         for (Instance instance : instances) {
             check(get(instance, "/api/v1/measures?limit=1", ADMIN_KEY).status() == 200,
                     "instance " + instance.name() + " still answers");
+        }
+    }
+
+    // --- 6. what the logs hold -----------------------------------------------------------------
+
+    /** No API key, bearer token or request body (the measure titles sent) in any instance's log. */
+    static void logsKeepSecretsAndContentOut() {
+        try {
+            StringBuilder all = new StringBuilder();
+            for (Path log : List.of(WORK.resolve("instance-A.log"), WORK.resolve("instance-B.log"),
+                    WORK.resolve("instance-C.log"))) {
+                all.append(Files.readString(log));
+            }
+            check(!all.toString().contains(ADMIN_KEY) && !all.toString().contains("Bearer "),
+                    "no API key or bearer token in the logs");
+            check(!all.toString().contains("Über Replikate") && !all.toString().contains("Webhook 1")
+                    && !all.toString().contains("Feed geändert"), "no request body content in the logs");
+        } catch (IOException e) {
+            check(false, "the logs could be read (" + e + ")");
         }
     }
 
