@@ -40,6 +40,9 @@ class OperationsTest {
         assertFalse(metrics.contains(code), "a raw measure code leaked into a metric label");
         assertTrue(Pattern.compile("http_server_requests_seconds_count\\{[^}]*status=\"201\"[^}]*uri=\"/measures\"")
                 .matcher(metrics).find(), "no count of 201s on POST /api/v1/measures");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_bucket{")
+                && l.contains("uri=\"/measures/{measureRef}\"") && l.contains("le=\"0.25\"")),
+                "no latency buckets per route for percentiles across replicas");
     }
 
     @Test
