@@ -168,7 +168,10 @@ public class ProblemMappers {
                 List.of());
     }
 
-    /** Concurrent changes, colliding writes and values the database cannot hold, also when wrapped. */
+    /**
+     * A database that cannot be reached (503, retryable), concurrent changes, colliding writes and
+     * values the database cannot hold, also when wrapped; anything else is a logged 500.
+     */
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
         if (DatabaseOutage.causedBy(e)) {
