@@ -7,18 +7,21 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * The id that ties a request to its log lines and audit events: the client's {@code X-Request-Id}
  * if it is a sane token, else the trace id of a W3C {@code traceparent}, else a new one. Every
- * response echoes it.
+ * response echoes it, and every log line written while serving the request carries it (MDC key
+ * {@value #MDC_KEY}).
  */
 @RequestScoped
 public class RequestId {
 
     public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final Pattern TRACEPARENT = Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$");
 
@@ -33,11 +36,12 @@ public class RequestId {
         String given = request.getHeaderString(HEADER);
         if (given != null && TOKEN.matcher(given).matches()) {
             value = given;
-            return;
+        } else {
+            String traceparent = request.getHeaderString("traceparent");
+            var trace = traceparent == null ? null : TRACEPARENT.matcher(traceparent.trim());
+            value = trace != null && trace.matches() ? trace.group(1) : UUID.randomUUID().toString().replace("-", "");
         }
-        String traceparent = request.getHeaderString("traceparent");
-        var trace = traceparent == null ? null : TRACEPARENT.matcher(traceparent.trim());
-        value = trace != null && trace.matches() ? trace.group(1) : UUID.randomUUID().toString().replace("-", "");
+        MDC.put(MDC_KEY, value);
     }
 
     @ServerResponseFilter

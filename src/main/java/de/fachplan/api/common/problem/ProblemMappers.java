@@ -28,6 +28,8 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
+import de.fachplan.api.common.operations.DatabaseOutage;
+
 /**
  * Turns every failure, the framework's included, into RFC 9457 problem+json. Nothing internal
  * (stack traces, SQL, class names) reaches the client; unexpected errors are logged with an id
@@ -36,6 +38,7 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -145,6 +148,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        if (DatabaseOutage.causedBy(e)) {
+            // The API key could not be looked up: that says nothing about the key.
+            return unexpected(e, uri);
+        }
         return Problems.response(ProblemType.UNAUTHORIZED, "The bearer token is invalid, expired or revoked.",
                 path(uri), List.of());
     }
@@ -161,9 +168,19 @@ public class ProblemMappers {
                 List.of());
     }
 
-    /** Concurrent changes, colliding writes and values the database cannot hold, also when wrapped. */
+    /**
+     * A database that cannot be reached (503, retryable), concurrent changes, colliding writes and
+     * values the database cannot hold, also when wrapped; anything else is a logged 500.
+     */
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.causedBy(e)) {
+            // Expected while the database is down or fails over: no stack trace, one line per request.
+            LOG.warnf("Database unreachable on %s: %s", path(uri), e.getClass().getSimpleName());
+            return Response.fromResponse(Problems.response(ProblemType.SERVICE_UNAVAILABLE,
+                    "The service cannot reach its database at the moment; retry shortly.", path(uri), List.of()))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         return ProblemException.known(e).map(problem -> problem(problem, uri)).orElseGet(() -> {
             String errorId = UUID.randomUUID().toString();
             LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));

@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
+import de.fachplan.api.common.operations.DatabaseOutage;
 import de.fachplan.api.common.time.Timestamps;
 
 /**
@@ -56,8 +57,17 @@ public class WebhookDispatcher {
 
     @Scheduled(every = "${fachplan.webhooks.poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatch() {
-        for (Due due : claim()) {
-            send(due);
+        try {
+            for (Due due : claim()) {
+                send(due);
+            }
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            // The outbox waits in the database; the next poll after it returns carries on. An
+            // unanswered send keeps its lease and is retried when that ends.
+            LOG.debugf("Webhook dispatch skipped, database unreachable: %s", e.getClass().getSimpleName());
         }
     }
 
