@@ -1,12 +1,14 @@
 package de.fachplan.api.common.history;
 
-/** The resources whose writes are recorded; the first three are in the change feed as well. */
+/** The resources whose writes are recorded, and whether they are in the change feed as well. */
 public enum ResourceType {
     MEASURE("measure", true),
     ORGANISATION("organisation", true),
     TARGET_GROUP("target-group", true),
     API_KEY("api-key", false),
-    WEBHOOK_SUBSCRIPTION("webhook-subscription", false);
+    WEBHOOK_SUBSCRIPTION("webhook-subscription", false),
+    INDICATOR("indicator", true),
+    INDICATOR_VALUE("indicator-value", true);
 
     private final String wireName;
     private final boolean inChangeFeed;

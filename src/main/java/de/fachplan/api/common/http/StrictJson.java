@@ -32,6 +32,8 @@ import de.fachplan.api.generated.model.ApiKeyPage;
 import de.fachplan.api.generated.model.AuditEventPage;
 import de.fachplan.api.generated.model.DistrictPage;
 import de.fachplan.api.generated.model.GuidelinePage;
+import de.fachplan.api.generated.model.IndicatorPage;
+import de.fachplan.api.generated.model.IndicatorValuePage;
 import de.fachplan.api.generated.model.MeasurePage;
 import de.fachplan.api.generated.model.OrganisationPage;
 import de.fachplan.api.generated.model.PlanPage;
@@ -139,5 +141,5 @@ public class StrictJson implements ObjectMapperCustomizer {
     private static final List<Class<?>> PAGES = List.of(PlanPage.class, ActionFieldPage.class, GuidelinePage.class,
             TargetGroupPage.class, DistrictPage.class, OrganisationPage.class, MeasurePage.class,
             StatusChangePage.class, ApiKeyPage.class, AuditEventPage.class, WebhookSubscriptionPage.class,
-            WebhookDeliveryPage.class);
+            WebhookDeliveryPage.class, IndicatorPage.class, IndicatorValuePage.class);
 }
