@@ -242,6 +242,7 @@ public class IndicatorService {
             for (int i = 0; i < d.targets().size(); i++) {
                 indicator.targets.add(target(indicator, d.targets().get(i), "/targets/" + i, periods, errors));
             }
+            indicator.targets.sort(java.util.Comparator.comparing(t -> t.period));
         } else if (d.direction() != null) {
             for (int i = 0; i < indicator.targets.size(); i++) {
                 Indicator.Target t = indicator.targets.get(i);
