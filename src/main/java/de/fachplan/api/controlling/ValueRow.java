@@ -27,7 +27,7 @@ record ValueRow(UUID id, String indicator, String plan, String actionField, Stri
             "version", "updatedAt");
 
     /** The columns of a row in the order of the record, over the joins every list needs. */
-    static final String SELECT = "SELECT v.id, i.code AS indicator_code, p.code AS plan_code, af.code AS field_code,"
+    static final String SELECT = "SELECT v.id, i.code AS indicator_code, p.code AS plan_code, CAST(af.code AS text) AS field_code,"
             + " m.code AS measure_code, v.period, v.period_start, d.code AS district_code, v.value, i.unit, v.state,"
             + " v.revision, v.revision_reason, v.note, v.version, v.created_at, v.updated_at";
 
