@@ -85,7 +85,7 @@ class IndicatorValuesTest {
         controller().get("/api/v1/indicator-values/" + id + "/revisions").then().statusCode(200)
                 .body("items.revision", contains(1, 2)).body("items.value", contains(300, 310))
                 .body("items.state", contains("APPROVED", "SUBMITTED"))
-                .body("items[0].approvedBy", equalTo("test controller"));
+                .body("items[0].approvedBy", equalTo("api-key:test controller"));
     }
 
     @Test
