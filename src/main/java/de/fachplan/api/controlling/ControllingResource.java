@@ -40,6 +40,8 @@ import de.fachplan.api.generated.model.IndicatorPage;
 import de.fachplan.api.generated.model.IndicatorPatch;
 import de.fachplan.api.generated.model.IndicatorReport;
 import de.fachplan.api.generated.model.IndicatorValue;
+import de.fachplan.api.generated.model.IndicatorValueBatch;
+import de.fachplan.api.generated.model.IndicatorValueBatchResults;
 import de.fachplan.api.generated.model.IndicatorValueCreate;
 import de.fachplan.api.generated.model.IndicatorValuePage;
 import de.fachplan.api.generated.model.IndicatorValuePatch;
@@ -70,6 +72,9 @@ public class ControllingResource implements ControllingApi {
 
     @Inject
     ControllingReports reports;
+
+    @Inject
+    ValueBatches batches;
 
     @Inject
     PlanService plans;
@@ -313,6 +318,38 @@ public class ControllingResource implements ControllingApi {
             return dto;
         }).toList());
         return RestResponse.ok(body);
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    public RestResponse<IndicatorValueBatchResults> submitIndicatorValueBatch(IndicatorValueBatch batch, String plan,
+            Boolean dryRun, Boolean allOrNothing, String idempotencyKey) {
+        List<ValueBatches.Item> items = batch.getItems().stream().map(item -> new ValueBatches.Item(
+                item.getReference(), null, new IndicatorValueService.NewValue(item.getIndicator(), item.getPeriod(),
+                        item.getDistrict(), item.getValue(), item.getNote(),
+                        item.getState() == null ? null : ValueState.valueOf(item.getState().value())))).toList();
+        return multiStatus(batches.apply("submitIndicatorValueBatch", plan, items,
+                java.util.Collections.nCopies(items.size(), null), Boolean.TRUE.equals(dryRun),
+                Boolean.TRUE.equals(allOrNothing), idempotencyKey, uri.getRequestUri().getRawPath()));
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    public RestResponse<IndicatorValueBatchResults> importIndicatorValues(String body, String plan, Boolean dryRun,
+            Boolean allOrNothing, String idempotencyKey) {
+        ValueUpload upload = new ValueUpload(body);
+        return multiStatus(batches.apply("importIndicatorValues", plan, upload.items, upload.refused,
+                Boolean.TRUE.equals(dryRun), Boolean.TRUE.equals(allOrNothing), idempotencyKey,
+                uri.getRequestUri().getRawPath()));
+    }
+
+    private static RestResponse<IndicatorValueBatchResults> multiStatus(ValueBatches.Outcome outcome) {
+        RestResponse.ResponseBuilder<IndicatorValueBatchResults> response = RestResponse.ResponseBuilder
+                .<IndicatorValueBatchResults>create(207).entity(outcome.results());
+        if (outcome.replayed()) {
+            response.header(Idempotency.REPLAYED_HEADER, "true");
+        }
+        return response.build();
     }
 
     private static StatusCounts counts(ControllingReports.Counts counts) {

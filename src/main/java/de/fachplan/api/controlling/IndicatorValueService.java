@@ -70,8 +70,22 @@ public class IndicatorValueService {
         return ValueRow.of(find(id));
     }
 
+    /** What reporting a value did: created it (or reported a withdrawn one again), or changed an open one. */
+    public record Reported(ValueRow row, boolean created) {
+    }
+
     @Transactional
     public ValueRow create(String planRef, NewValue input) {
+        return report(planRef, input, false).row();
+    }
+
+    /**
+     * Reports the value of an indicator, period and district: creates it, or reports a withdrawn
+     * one again as its next revision. An open value there is changed when {@code changeOpen} (the
+     * bulk path) and a conflict otherwise; an approved one is locked either way.
+     */
+    @Transactional
+    public Reported report(String planRef, NewValue input, boolean changeOpen) {
         Indicator indicator = indicators.find(input.indicator(), planRef);
         List<FieldError> errors = new ArrayList<>();
         Period period = Period.of(input.period(), indicator.frequency, "/period", errors);
@@ -92,6 +106,12 @@ public class IndicatorValueService {
                 : IndicatorValue.<IndicatorValue>find("indicator = ?1 and period = ?2 and district = ?3", indicator,
                         period.text(), district)).firstResult();
         OffsetDateTime now = Timestamps.now();
+        ValueState initial = input.state() == null ? ValueState.DRAFT : input.state();
+        if (existing != null && changeOpen && existing.state != ValueState.WITHDRAWN) {
+            IndicatorService.load(indicator);
+            return new Reported(change(existing, new ValueChange(input.value(),
+                    input.note() == null ? null : IndicatorService.Patch.of(input.note()), input.state())), false);
+        }
         if (existing != null && existing.state != ValueState.WITHDRAWN) {
             throw ProblemException.conflict("Indicator " + indicator.code + " has a value for " + period.text()
                     + (district == null ? " (city-wide)" : " in " + district.code) + " already (" + existing.id
@@ -102,11 +122,11 @@ public class IndicatorValueService {
             archive(existing);
             existing.revision++;
             existing.revisionReason = null;
-            record(existing, input.value(), input.note(), input.state(), now);
+            record(existing, input.value(), input.note(), initial, now);
             em.flush();
             history.updated(ResourceType.INDICATOR_VALUE, existing.id, indicator.code, existing.version, before,
                     history.snapshot(ValueRow.of(existing).toDto()), IndicatorService.audience(indicator));
-            return ValueRow.of(existing);
+            return new Reported(ValueRow.of(existing), true);
         }
         IndicatorValue value = new IndicatorValue();
         value.indicator = indicator;
@@ -114,13 +134,13 @@ public class IndicatorValueService {
         value.periodStart = period.start();
         value.district = district;
         value.createdAt = now;
-        record(value, input.value(), input.note(), input.state(), now);
+        record(value, input.value(), input.note(), initial, now);
         value.persist();
         em.flush();
         IndicatorService.load(indicator);
         history.created(ResourceType.INDICATOR_VALUE, value.id, indicator.code, value.version,
                 history.snapshot(ValueRow.of(value).toDto()), IndicatorService.audience(indicator));
-        return ValueRow.of(value);
+        return new Reported(ValueRow.of(value), true);
     }
 
     private void record(IndicatorValue value, BigDecimal figure, String note, ValueState state, OffsetDateTime now) {
@@ -138,6 +158,10 @@ public class IndicatorValueService {
     public ValueRow update(UUID id, String ifMatch, ValueChange change) {
         IndicatorValue value = find(id);
         ETags.requireMatch(ifMatch, value.version);
+        return change(value, change);
+    }
+
+    private ValueRow change(IndicatorValue value, ValueChange change) {
         requireOpen(value);
         Map<String, Object> before = history.snapshot(ValueRow.of(value).toDto());
         List<FieldError> errors = new ArrayList<>();
