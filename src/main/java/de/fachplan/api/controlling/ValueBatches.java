@@ -2,17 +2,14 @@ package de.fachplan.api.controlling;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import de.fachplan.api.common.http.ETags;
+import de.fachplan.api.common.idempotency.BatchItems;
 import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.problem.ProblemType;
@@ -21,22 +18,21 @@ import de.fachplan.api.generated.model.IndicatorValueBatchResult;
 import de.fachplan.api.generated.model.IndicatorValueBatchResults;
 
 /**
- * Reports many values at once (JSON items or CSV rows). By default each item runs in a
- * transaction of its own, so a bad item never stops a good one and an interrupted batch leaves
- * every item applied or not at all; under an idempotency key each applied item stores its result
- * with it, so a retry reports it instead of applying it again. All or nothing: every item is first
- * checked in a transaction that is rolled back, and only if all pass are they written together.
+ * Reports many values at once (JSON items or CSV rows). By default each item is applied on its
+ * own ({@link BatchItems}). All or nothing: every item is first checked in a transaction that is
+ * rolled back, and only if all pass are they written together in one transaction.
  */
 @ApplicationScoped
 public class ValueBatches {
-
-    private static final Logger LOG = Logger.getLogger(ValueBatches.class);
 
     @Inject
     IndicatorValueService values;
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    BatchItems items;
 
     /** One item: the client's reference, the CSV row (or {@code null}), and the value. */
     public record Item(String reference, Integer row, IndicatorValueService.NewValue value) {
@@ -96,7 +92,7 @@ public class ValueBatches {
             });
         } catch (RuntimeException e) {
             // Another write got in between the check and the write: nothing was written.
-            ProblemException problem = ProblemException.known(e).orElseGet(() -> unexpected(e, "an all-or-nothing batch"));
+            ProblemException problem = BatchItems.problem(e, "the write of an all-or-nothing batch");
             List<IndicatorValueBatchResult> failed = new ArrayList<>(items.size());
             for (Item item : items) {
                 failed.add(failed(item, problem, path));
@@ -108,37 +104,10 @@ public class ValueBatches {
     private IndicatorValueBatchResult applyItem(String planRef, Item item, int index, boolean checkOnly, String key,
             String run, String path) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                if (run != null) {
-                    Optional<IndicatorValueBatchResult> applied = idempotency.storedItem(run, index,
-                            IndicatorValueBatchResult.class);
-                    if (applied.isPresent()) {
-                        return applied.get();
-                    }
-                }
-                IndicatorValueBatchResult result = succeeded(item, values.report(planRef, item.value(), true));
-                if (checkOnly) {
-                    throw new CheckOnly(result);
-                }
-                if (run != null) {
-                    idempotency.storeItem(key, run, index, result.getStatus(), result);
-                }
-                return result;
-            });
-        } catch (CheckOnly checked) {
-            return checked.result;
+            return items.apply(key, run, index, checkOnly, IndicatorValueBatchResult.class,
+                    IndicatorValueBatchResult::getStatus, () -> succeeded(item, values.report(planRef, item.value(), true)));
         } catch (RuntimeException e) {
-            return failed(item, ProblemException.known(e).orElseGet(() -> unexpected(e, "item " + item.reference())), path);
-        }
-    }
-
-    /** Leaves a checking transaction by rolling it back, with the result the item would have had. */
-    private static final class CheckOnly extends RuntimeException {
-        private final transient IndicatorValueBatchResult result;
-
-        CheckOnly(IndicatorValueBatchResult result) {
-            super(null, null, false, false);
-            this.result = result;
+            return failed(item, BatchItems.problem(e, "item " + item.reference()), path);
         }
     }
 
@@ -172,12 +141,5 @@ public class ValueBatches {
         result.setReference(item.reference());
         result.setRow(item.row());
         return result;
-    }
-
-    private static ProblemException unexpected(RuntimeException e, String what) {
-        String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error %s in %s of an indicator value batch", errorId, what);
-        return new ProblemException(ProblemType.INTERNAL_ERROR,
-                "An unexpected error occurred; it has been logged as " + errorId + ".");
     }
 }

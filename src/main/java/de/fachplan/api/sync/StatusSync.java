@@ -2,20 +2,14 @@ package de.fachplan.api.sync;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import de.fachplan.api.common.http.ETags;
+import de.fachplan.api.common.idempotency.BatchItems;
 import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.problem.ProblemException;
-import de.fachplan.api.common.problem.ProblemType;
 import de.fachplan.api.common.problem.Problems;
 import de.fachplan.api.common.security.Caller;
 import de.fachplan.api.generated.model.MeasureStatusUpdate;
@@ -36,7 +30,6 @@ import de.fachplan.api.measures.MeasureStatus;
 @ApplicationScoped
 public class StatusSync {
 
-    private static final Logger LOG = Logger.getLogger(StatusSync.class);
     private static final String OPERATION = "applyMeasureStatusUpdates";
 
     @Inject
@@ -44,6 +37,9 @@ public class StatusSync {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    BatchItems items;
 
     @Inject
     Caller caller;
@@ -79,57 +75,27 @@ public class StatusSync {
     private MeasureStatusUpdateResult applyItem(MeasureStatusUpdate item, int index, boolean dryRun, String key,
             String run, String path) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                if (run != null) {
-                    Optional<MeasureStatusUpdateResult> applied = idempotency.storedItem(run, index,
-                            MeasureStatusUpdateResult.class);
-                    if (applied.isPresent()) {
-                        return applied.get();
-                    }
-                }
-                Measure measure = measures.update(item.getMeasure(), item.getPlan(),
-                        item.getIfMatch() == null ? "*" : item.getIfMatch(),
-                        MeasureChange.statusUpdate(
-                                item.getStatus() == null ? null : MeasureStatus.valueOf(item.getStatus().name()),
-                                item.getStatusReason(), item.getProgress(), item.getStatusNote()),
-                        caller.displayName());
-                MeasureStatusUpdateResult result = new MeasureStatusUpdateResult();
-                result.setReference(item.getReference());
-                result.setStatus(200);
-                result.setMeasureId(measure.id);
-                result.setEtag(ETags.of(measure.version));
-                if (dryRun) {
-                    throw new DryRun(result);
-                }
-                if (run != null) {
-                    idempotency.storeItem(key, run, index, 200, result);
-                }
-                return result;
-            });
-        } catch (DryRun checked) {
-            return checked.result;
+            return items.apply(key, run, index, dryRun, MeasureStatusUpdateResult.class, MeasureStatusUpdateResult::getStatus,
+                    () -> {
+                        Measure measure = measures.update(item.getMeasure(), item.getPlan(),
+                                item.getIfMatch() == null ? "*" : item.getIfMatch(),
+                                MeasureChange.statusUpdate(
+                                        item.getStatus() == null ? null : MeasureStatus.valueOf(item.getStatus().name()),
+                                        item.getStatusReason(), item.getProgress(), item.getStatusNote()),
+                                caller.displayName());
+                        MeasureStatusUpdateResult result = new MeasureStatusUpdateResult();
+                        result.setReference(item.getReference());
+                        result.setStatus(200);
+                        result.setMeasureId(measure.id);
+                        result.setEtag(ETags.of(measure.version));
+                        return result;
+                    });
         } catch (RuntimeException e) {
-            return failed(item.getReference(), e, path);
+            return failed(item.getReference(), BatchItems.problem(e, "item " + item.getReference()), path);
         }
     }
 
-    /** Leaves a dry run's transaction by rolling it back, with the result it would have had. */
-    private static final class DryRun extends RuntimeException {
-        private final transient MeasureStatusUpdateResult result;
-
-        DryRun(MeasureStatusUpdateResult result) {
-            super(null, null, false, false);
-            this.result = result;
-        }
-    }
-
-    private static MeasureStatusUpdateResult failed(String reference, RuntimeException e, String path) {
-        ProblemException problem = ProblemException.known(e).orElseGet(() -> {
-            String errorId = UUID.randomUUID().toString();
-            LOG.errorf(e, "Unexpected error %s in item %s of a status sync", errorId, reference);
-            return new ProblemException(ProblemType.INTERNAL_ERROR,
-                    "An unexpected error occurred; it has been logged as " + errorId + ".");
-        });
+    private static MeasureStatusUpdateResult failed(String reference, ProblemException problem, String path) {
         MeasureStatusUpdateResult result = new MeasureStatusUpdateResult();
         result.setReference(reference);
         result.setStatus(problem.type().status());
