@@ -151,6 +151,21 @@ class IndicatorExportTest {
         Map<String, String> delta = Map.of("indicator", indicator, "changedAfter", since);
         controller().queryParams(delta).get("/api/v1/indicator-values").then().statusCode(200)
                 .body("items.id", containsInAnyOrder(approved, withdrawn, added));
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        String first = null;
+        do {
+            var request = controller().queryParams(delta).queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/indicator-values").then().statusCode(200).extract();
+            first = first == null ? page.header("X-Changes-Cursor") : first;
+            assertEquals(first, page.header("X-Changes-Cursor"), "the pages of one delta share its upper end");
+            paged.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        assertEquals(List.of(approved, withdrawn, added), paged);
         List<CSVRecord> rows = csv(delta);
         assertEquals(List.of(approved, withdrawn, added), rows.stream().map(r -> r.get("id")).toList());
         assertEquals("2", rows.get(0).get("revision"));

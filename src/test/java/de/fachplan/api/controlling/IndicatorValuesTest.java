@@ -132,4 +132,29 @@ class IndicatorValuesTest {
         as(partnerKey).queryParam("limit", 200).get("/api/v1/indicator-values").then().statusCode(200)
                 .body("items.indicator", not(hasItem(foreign)));
     }
+
+    @Test
+    void theChangeFeedShowsAPartnerTheChangesOfTheValuesItReportsOnly() {
+        String own = report(as(partnerKey), "{\"indicator\":\"" + quarterly + "\",\"period\":\"2022-Q1\",\"value\":9}")
+                .statusCode(201).extract().path("id");
+        String other = report(controller(), "{\"indicator\":\"" + foreign + "\",\"period\":\"2022\",\"value\":9}")
+                .statusCode(201).extract().path("id");
+        controller().queryParam("types", "indicator-value").queryParam("limit", 200).get("/api/v1/changes").then()
+                .statusCode(200).body("items.resourceId", hasItem(other));
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        boolean more = true;
+        while (more) {
+            var request = as(partnerKey).queryParam("types", "indicator-value").queryParam("limit", 200);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/changes").then().statusCode(200).extract();
+            seen.addAll(page.path("items.resourceId"));
+            cursor = page.path("nextCursor");
+            more = page.path("hasMore");
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(seen.contains(own));
+        org.junit.jupiter.api.Assertions.assertFalse(seen.contains(other));
+    }
 }
