@@ -67,6 +67,9 @@ class IndicatorValuesTest {
                 .patch("/api/v1/indicator-values/" + id).then().statusCode(409);
         invalid(as(partnerKey)).header("If-Match", etag(id)).delete("/api/v1/indicator-values/" + id).then()
                 .statusCode(409);
+        invalid(controller()).delete("/api/v1/indicator-values/" + id).then().statusCode(428);
+        invalid(controller()).contentType(ContentType.JSON).body("{\"value\":1,\"reason\":\"x\"}")
+                .post("/api/v1/indicator-values/" + id + "/revisions").then().statusCode(428);
     }
 
     @Test
