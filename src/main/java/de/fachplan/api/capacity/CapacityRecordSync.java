@@ -35,7 +35,7 @@ public class CapacityRecordSync {
         List<CapacityRecordUpdate> items = batch.getItems();
         ItemBatch.Outcome<CapacityRecordResults> outcome = batches.run(key, OPERATION, List.of(dryRun, batch),
                 items.size(), dryRun, CapacityRecordResult.class, CapacityRecordResults.class,
-                index -> applyItem(items.get(index)),
+                index -> applyItem(items.get(index)), CapacityRecordResult::getStatus,
                 (index, problem) -> failed(items.get(index).getReference(), problem, path),
                 results -> {
                     CapacityRecordResults answer = new CapacityRecordResults();
@@ -46,7 +46,7 @@ public class CapacityRecordSync {
         return new Outcome(outcome.answer(), outcome.replayed());
     }
 
-    private ItemBatch.Applied<CapacityRecordResult> applyItem(CapacityRecordUpdate item) {
+    private CapacityRecordResult applyItem(CapacityRecordUpdate item) {
         CapacityLedger.Written written = ledger.put(item.getFacility(), YearMonth.parse(item.getMonth()),
                 new CapacityLedger.Figures(item.getPlacesAvailable(), item.getPlacesBlocked(), item.getPersonsHoused(),
                         item.getState() == null ? null : FacilityState.valueOf(item.getState().name()),
@@ -58,7 +58,7 @@ public class CapacityRecordSync {
         result.setFacilityId(written.facility().id);
         result.setMonth(item.getMonth());
         result.setEtag(ETags.of(written.record().version));
-        return new ItemBatch.Applied<>(result.getStatus(), result);
+        return result;
     }
 
     private static CapacityRecordResult failed(String reference, ProblemException problem, String path) {

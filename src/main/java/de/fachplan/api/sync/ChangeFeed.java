@@ -81,6 +81,55 @@ public class ChangeFeed {
     }
 
 
+    /** A position in the feed: after the change at (txid, position). */
+    public record Position(long txid, long position) {
+        public String cursor() {
+            return encode(txid, position);
+        }
+    }
+
+    /**
+     * The position up to which the feed is final now: every change at or before it belongs to a
+     * transaction that has ended, and every later change will come after it. A client that read
+     * something as of this position and stores it misses nothing when it next asks for the changes
+     * after it.
+     */
+    @Transactional
+    public Position head() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT txid, position FROM change_event"
+                + " WHERE txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+                + " ORDER BY txid DESC, position DESC LIMIT 1").getResultList();
+        return rows.isEmpty() ? new Position(-1, -1)
+                : new Position(((Number) rows.get(0)[0]).longValue(), ((Number) rows.get(0)[1]).longValue());
+    }
+
+    /** Reads a cursor of this feed handed out earlier; a 400 naming {@code parameter} if it is none. */
+    public static Position parse(String cursor, String parameter) {
+        try {
+            long[] at = decode(cursor);
+            return new Position(at[0], at[1]);
+        } catch (ProblemException e) {
+            throw ProblemException.badRequest("#/query/" + parameter, "is not a position of the change feed");
+        }
+    }
+
+    /**
+     * A SQL condition (with its parameters) that holds for the resources of {@code type} changed
+     * after {@code after} up to {@code upTo}: the feed's order, so a late commit is never missed.
+     */
+    public static Condition changedBetween(String idExpression, String type, Position after, Position upTo) {
+        return new Condition(idExpression + " IN (SELECT ce.resource_id FROM change_event ce"
+                + " WHERE ce.resource_type = :feedType AND (ce.txid, ce.position) > (:feedAfterTxid, :feedAfterPosition)"
+                + " AND (ce.txid, ce.position) <= (:feedUpToTxid, :feedUpToPosition))",
+                java.util.Map.of("feedType", type, "feedAfterTxid", after.txid(), "feedAfterPosition", after.position(),
+                        "feedUpToTxid", upTo.txid(), "feedUpToPosition", upTo.position()));
+    }
+
+    /** A SQL fragment and its named parameters. */
+    public record Condition(String sql, java.util.Map<String, Object> parameters) {
+    }
+
     static String encode(long txid, long position) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((txid + ":" + position).getBytes(StandardCharsets.US_ASCII));

@@ -45,7 +45,7 @@ public class StatusSync {
         List<MeasureStatusUpdate> items = batch.getItems();
         ItemBatch.Outcome<MeasureStatusUpdateResults> outcome = batches.run(key, OPERATION, List.of(dryRun, batch),
                 items.size(), dryRun, MeasureStatusUpdateResult.class, MeasureStatusUpdateResults.class,
-                index -> new ItemBatch.Applied<>(200, applyItem(items.get(index))),
+                index -> applyItem(items.get(index)), MeasureStatusUpdateResult::getStatus,
                 (index, problem) -> failed(items.get(index).getReference(), problem, path),
                 results -> {
                     MeasureStatusUpdateResults answer = new MeasureStatusUpdateResults();

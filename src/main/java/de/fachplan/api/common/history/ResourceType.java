@@ -10,7 +10,9 @@ public enum ResourceType {
     ACCOMMODATION_FACILITY("accommodation-facility", true),
     CAPACITY_RECORD("capacity-record", false),
     CITYWIDE_FIGURE("citywide-figure", false),
-    FORECAST_SCENARIO("forecast-scenario", false);
+    FORECAST_SCENARIO("forecast-scenario", false),
+    INDICATOR("indicator", true),
+    INDICATOR_VALUE("indicator-value", true);
 
     private final String wireName;
     private final boolean inChangeFeed;

@@ -11,16 +11,18 @@ import de.fachplan.api.common.problem.ProblemType;
 import de.fachplan.api.common.problem.Problems;
 
 /**
- * The contract marks If-Match as required on PUT, PATCH and DELETE, which bean validation would
- * answer with a 400; the conventions want 428. A PUT that creates sends {@code If-None-Match: *}
- * instead. This runs after routing and before validation.
+ * The contract marks If-Match as required on PUT, PATCH, DELETE and the POST of a value's
+ * correction, which bean validation would answer with a 400; the conventions want 428. A PUT that
+ * creates sends {@code If-None-Match: *} instead. This runs after routing and before validation.
  */
 public class PreconditionRequiredFilter {
 
     @ServerRequestFilter
     public Response requireIfMatch(ContainerRequestContext request) {
         String method = request.getMethod();
-        if (!"PATCH".equals(method) && !"DELETE".equals(method) && !"PUT".equals(method)) {
+        // A correction of an indicator value is a POST that changes the value it is posted to.
+        boolean changingPost = "POST".equals(method) && request.getUriInfo().getPath().endsWith("/revisions");
+        if (!"PATCH".equals(method) && !"DELETE".equals(method) && !"PUT".equals(method) && !changingPost) {
             return null;
         }
         String ifMatch = request.getHeaderString("If-Match");

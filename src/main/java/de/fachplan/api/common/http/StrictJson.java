@@ -38,6 +38,8 @@ import de.fachplan.api.generated.model.ApiKeyPage;
 import de.fachplan.api.generated.model.AuditEventPage;
 import de.fachplan.api.generated.model.DistrictPage;
 import de.fachplan.api.generated.model.GuidelinePage;
+import de.fachplan.api.generated.model.IndicatorPage;
+import de.fachplan.api.generated.model.IndicatorValuePage;
 import de.fachplan.api.generated.model.MeasurePage;
 import de.fachplan.api.generated.model.OrganisationPage;
 import de.fachplan.api.generated.model.PlanPage;
@@ -150,7 +152,7 @@ public class StrictJson implements ObjectMapperCustomizer {
             TargetGroupPage.class, DistrictPage.class, OrganisationPage.class, MeasurePage.class,
             StatusChangePage.class, ApiKeyPage.class, AuditEventPage.class, WebhookSubscriptionPage.class,
             WebhookDeliveryPage.class, AccommodationFacilityPage.class, CapacityRecordPage.class,
-            CitywideFigurePage.class, ForecastScenarioPage.class);
+            CitywideFigurePage.class, ForecastScenarioPage.class, IndicatorPage.class, IndicatorValuePage.class);
 
     /** A chart names its last actual month and its first shortfall, null when there is none. */
     abstract static class CapacityChartMixIn {

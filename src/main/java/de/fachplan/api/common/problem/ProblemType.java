@@ -19,7 +19,9 @@ public enum ProblemType {
     IMPLAUSIBLE_FIGURES("implausible-figures", "Implausible figures", 422),
     PRECONDITION_REQUIRED("precondition-required", "Precondition required", 428),
     INTERNAL_ERROR("internal-error", "Internal error", 500),
-    SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503);
+    SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503),
+    /** An item of an all-or-nothing batch that was valid but not written because another one failed. */
+    NOT_WRITTEN("not-written", "Not written", 424);
 
     private final String uri;
     private final String title;

@@ -1,0 +1,174 @@
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rows per second of the CSV export of indicator values (GET /api/v1/indicator-values with
+ * {@code Accept: text/csv}) over one million values, and the service's heap before, during and
+ * after it.
+ *
+ * <p>Run against a service started on its embedded database with its own data directory:
+ * <pre>
+ * FACHPLAN_EMBEDDED_DB_DATA_DIR=/tmp/fachplan-bench java -jar target/quarkus-app/quarkus-run.jar
+ * java -cp ~/.m2/repository/org/postgresql/postgresql/42.7.10/postgresql-42.7.10.jar \
+ *   src/bench/IndicatorExportBench.java http://localhost:8080 "$ADMIN" \
+ *   jdbc:postgresql://localhost:PORT/postgres /tmp/fachplan-bench/fachplan-password [service pid] [rows]
+ * </pre>
+ * The port is in the service's start-up log ("Embedded PostgreSQL started ... on port"), the
+ * password in {@code fachplan-password} of the data directory. The definitions are made through the
+ * API (illustrative indicators of action field C); the million values are then written by one
+ * server-side {@code INSERT ... SELECT generate_series} through JDBC, because a million single
+ * POSTs would time the write path, not the export. Those rows bypass the change feed and the audit
+ * trail, which the export does not read. With the service's pid the bench runs
+ * {@code jcmd <pid> GC.heap_info} before the export, every 200 ms during it (keeping the largest
+ * "used") and after a {@code jcmd <pid> GC.run}.
+ */
+public class IndicatorExportBench {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final int MONTHS = 600;
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 4) {
+            System.err.println("usage: java -cp postgresql.jar IndicatorExportBench.java <base URL> <admin key>"
+                    + " <jdbc url> <password or password file> [service pid] [rows]");
+            System.exit(2);
+        }
+        String base = args[0];
+        String admin = args[1];
+        String password = Files.exists(Path.of(args[3])) ? Files.readString(Path.of(args[3])).trim() : args[3];
+        Long pid = args.length > 4 ? Long.valueOf(args[4]) : null;
+        long rows = args.length > 5 ? Long.parseLong(args[5]) : 1_000_000;
+
+        List<String> indicators = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(args[2], "postgres", password)) {
+            long districts;
+            try (var result = db.createStatement().executeQuery("SELECT count(*) + 1 FROM district")) {
+                result.next();
+                districts = result.getLong(1);
+            }
+            long perIndicator = MONTHS * districts;
+            long count = (rows + perIndicator - 1) / perIndicator;
+            String run = Long.toString(System.currentTimeMillis() % 100000);
+            for (int i = 0; i < count; i++) {
+                String code = "BENCH-" + run + "-" + i;
+                post(base + "/api/v1/indicators", admin, "{\"code\":\"" + code + "\",\"name\":{\"de\":\"Benchmark "
+                        + i + "\"},\"unit\":\"COUNT\",\"direction\":\"HIGHER_IS_BETTER\",\"frequency\":\"MONTHLY\","
+                        + "\"actionField\":\"C\",\"illustrative\":true}", 201);
+                indicators.add(code);
+            }
+            long start = System.nanoTime();
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO indicator_value (indicator_id, period,"
+                    + " period_start, district_id, value, state, revision, note, recorded_at, recorded_by, created_at,"
+                    + " updated_at, version)"
+                    + " SELECT i.id, to_char(m, 'YYYY-MM'), m::date, d.id, (random() * 1000)::int, 'APPROVED', 1,"
+                    + " CASE WHEN random() < 0.1 THEN 'Hinweis, mit \"Anführungszeichen\"' END,"
+                    + " now(), 'benchmark', now(), now(), 0"
+                    + " FROM indicator i"
+                    + " CROSS JOIN generate_series(DATE '1950-01-01', DATE '1950-01-01' + interval '" + (MONTHS - 1)
+                    + " months', interval '1 month') m"
+                    + " CROSS JOIN (SELECT id FROM district UNION ALL SELECT NULL) d"
+                    + " WHERE i.code LIKE ? LIMIT ?")) {
+                insert.setString(1, "BENCH-" + run + "-%");
+                insert.setLong(2, rows);
+                int inserted = insert.executeUpdate();
+                System.out.printf("loaded %,d values for %d indicators through JDBC in %.1f s%n", inserted,
+                        indicators.size(), (System.nanoTime() - start) / 1e9);
+            }
+            db.createStatement().execute("ANALYZE indicator_value");
+        }
+
+        String before = pid == null ? null : heapUsed(pid);
+        AtomicLong peak = new AtomicLong();
+        Thread sampler = null;
+        if (pid != null) {
+            sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        peak.accumulateAndGet(kilobytes(heapUsed(pid)), Math::max);
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(base
+                + "/api/v1/indicator-values?actionField=C&periodFrom=1950&periodTo=1999"))
+                .header("Authorization", "Bearer " + admin).header("Accept", "text/csv").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("export answered " + response.statusCode());
+        }
+        long lines = 0;
+        long bytes = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = response.body()) {
+            for (int n; (n = in.read(buffer)) > 0;) {
+                bytes += n;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (sampler != null) {
+            sampler.interrupt();
+        }
+        // Lines minus the header; notes hold no line breaks, so every other line is one row.
+        long exported = lines - 1;
+        System.out.printf("exported %,d rows (%,d MB) as CSV in %.1f s = %,.0f rows/s%n", exported, bytes >> 20,
+                seconds, exported / seconds);
+        if (pid != null) {
+            jcmd(pid, "GC.run");
+            System.out.println("heap used before the export: " + before);
+            System.out.printf("heap used at most during the export (sampled every 200 ms): %,d K%n", peak.get());
+            System.out.println("heap used after the export and a full GC: " + heapUsed(pid));
+        }
+    }
+
+    private static String heapUsed(long pid) throws Exception {
+        Matcher used = Pattern.compile("used (\\d+K)").matcher(jcmd(pid, "GC.heap_info"));
+        return used.find() ? used.group(1) : "unknown";
+    }
+
+    private static long kilobytes(String used) {
+        return used.endsWith("K") ? Long.parseLong(used.substring(0, used.length() - 1)) : 0;
+    }
+
+    private static String jcmd(long pid, String command) throws Exception {
+        Process process = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        return out;
+    }
+
+    private static String post(String url, String token, String json, int expected) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+}

@@ -1,0 +1,197 @@
+package de.fachplan.api.controlling;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import de.fachplan.api.catalogue.ActionField;
+import de.fachplan.api.catalogue.Plan;
+import de.fachplan.api.catalogue.PlanService;
+import de.fachplan.api.common.problem.ProblemException;
+
+/**
+ * Attainment of indicators and the controlling report: what a controlling dashboard shows.
+ * Only approved city-wide values (without district) count as actual values.
+ */
+@ApplicationScoped
+public class ControllingReports {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    IndicatorService indicators;
+
+    /** The attainment of one indicator in one period. */
+    public record PeriodResult(String period, Attainment.Target target, BigDecimal actual, Attainment attainment) {
+    }
+
+    /** An indicator's result in the report. */
+    public record IndicatorResult(Indicator indicator, PeriodResult result) {
+    }
+
+    /** Counts per traffic light. */
+    public static final class Counts {
+        final Map<TrafficLight, Integer> counts = new EnumMap<>(TrafficLight.class);
+
+        void add(TrafficLight light) {
+            counts.merge(light, 1, Integer::sum);
+        }
+
+        public int of(TrafficLight light) {
+            return counts.getOrDefault(light, 0);
+        }
+    }
+
+    public record MeasureResult(String code, String actionField, TrafficLight status, Counts counts) {
+    }
+
+    public record FieldResult(ActionField field, Counts counts, Map<TrafficLight, List<String>> measures) {
+    }
+
+    public record Report(Plan plan, Period period, Counts totals, List<FieldResult> fields,
+            List<MeasureResult> measures, List<IndicatorResult> indicators) {
+    }
+
+    @Transactional
+    public List<PeriodResult> attainment(String ref, String planRef, String from, String to) {
+        Indicator indicator = indicators.find(ref, planRef);
+        IndicatorService.load(indicator);
+        Period first = from == null ? null : Period.required(from, "periodFrom");
+        Period last = to == null ? null : Period.required(to, "periodTo");
+        Map<String, BigDecimal> actuals = approvedCityValues(List.of(indicator.id), null).getOrDefault(indicator.id,
+                Map.of());
+        Set<String> periods = new TreeSet<>(java.util.Comparator.comparing(p -> Period.parseOrNull(p).start()));
+        indicator.targets.forEach(t -> periods.add(t.period));
+        periods.addAll(actuals.keySet());
+        List<PeriodResult> results = new ArrayList<>();
+        for (String text : periods) {
+            Period period = Period.parseOrNull(text);
+            if (first != null && period.start().isBefore(first.start())
+                    || last != null && period.start().isAfter(last.end())) {
+                continue;
+            }
+            results.add(result(indicator, text, actuals.get(text)));
+        }
+        return results;
+    }
+
+    @Transactional
+    public Report report(String planRef, String periodText) {
+        Plan plan = plans.resolve(planRef);
+        Period period = Period.required(periodText, "period");
+        List<Indicator> all = Indicator.list("plan = ?1 order by code", plan);
+        all.forEach(IndicatorService::load);
+        Map<Frequency, String> periodOf = new EnumMap<>(Frequency.class);
+        for (Frequency frequency : Frequency.values()) {
+            periodOf.put(frequency, period.lastOf(frequency).text());
+        }
+        Map<UUID, Map<String, BigDecimal>> actuals = approvedCityValues(all.stream().map(i -> i.id).toList(),
+                Set.copyOf(periodOf.values()));
+        Counts totals = new Counts();
+        Map<String, Counts> byField = new HashMap<>();
+        Map<String, Counts> byMeasure = new TreeMap<>();
+        Map<String, String> fieldOfMeasure = new HashMap<>();
+        Map<String, TrafficLight> measureStatus = new HashMap<>();
+        List<IndicatorResult> results = new ArrayList<>();
+        for (Indicator indicator : all) {
+            String p = periodOf.get(indicator.frequency);
+            PeriodResult result = result(indicator, p, actuals.getOrDefault(indicator.id, Map.of()).get(p));
+            results.add(new IndicatorResult(indicator, result));
+            TrafficLight light = result.attainment().status();
+            totals.add(light);
+            if (indicator.actionField != null) {
+                byField.computeIfAbsent(indicator.actionField.code, c -> new Counts()).add(light);
+            }
+            if (indicator.measure != null) {
+                String code = indicator.measure.code;
+                byMeasure.computeIfAbsent(code, c -> new Counts()).add(light);
+                fieldOfMeasure.put(code, indicator.actionField.code);
+                measureStatus.merge(code, light, ControllingReports::worse);
+            }
+        }
+        List<MeasureResult> measures = new ArrayList<>();
+        Map<String, Map<TrafficLight, List<String>>> measuresByField = new HashMap<>();
+        List<String> measureOrder = new ArrayList<>(byMeasure.keySet());
+        measureOrder.sort(java.util.Comparator.comparing((String c) -> c.substring(0, 1))
+                .thenComparingInt(c -> number(c)));
+        for (String code : measureOrder) {
+            TrafficLight status = measureStatus.get(code);
+            measures.add(new MeasureResult(code, fieldOfMeasure.get(code), status, byMeasure.get(code)));
+            measuresByField.computeIfAbsent(fieldOfMeasure.get(code), f -> new EnumMap<>(TrafficLight.class))
+                    .computeIfAbsent(status, s -> new ArrayList<>()).add(code);
+        }
+        List<FieldResult> fields = new ArrayList<>();
+        for (ActionField field : ActionField.<ActionField>list("plan = ?1 order by position", plan)) {
+            Map<TrafficLight, List<String>> lists = new LinkedHashMap<>();
+            for (TrafficLight light : TrafficLight.values()) {
+                lists.put(light, measuresByField.getOrDefault(field.code, Map.of()).getOrDefault(light, List.of()));
+            }
+            fields.add(new FieldResult(field, byField.getOrDefault(field.code, new Counts()), lists));
+        }
+        return new Report(plan, period, totals, fields, measures, results);
+    }
+
+    /**
+     * The worse of two statuses of a measure's indicators; an indicator without data never makes
+     * a measure with data look worse.
+     */
+    static TrafficLight worse(TrafficLight a, TrafficLight b) {
+        if (a == TrafficLight.WITHOUT_DATA) {
+            return b;
+        }
+        if (b == TrafficLight.WITHOUT_DATA) {
+            return a;
+        }
+        return a.ordinal() <= b.ordinal() ? a : b;
+    }
+
+    private static int number(String measureCode) {
+        try {
+            return Integer.parseInt(measureCode.substring(1));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    private static PeriodResult result(Indicator indicator, String period, BigDecimal actual) {
+        Attainment.Target target = indicator.targetOf(period);
+        return new PeriodResult(period, target, actual, Attainment.of(indicator.direction, target, actual));
+    }
+
+    private Map<UUID, Map<String, BigDecimal>> approvedCityValues(List<UUID> indicatorIds, Set<String> periods) {
+        if (indicatorIds.isEmpty()) {
+            return Map.of();
+        }
+        var query = em.createNativeQuery("SELECT indicator_id, period, value FROM indicator_value"
+                + " WHERE indicator_id IN (:ids) AND district_id IS NULL AND state = 'APPROVED'"
+                + (periods == null ? "" : " AND period IN (:periods)"))
+                .setParameter("ids", indicatorIds);
+        if (periods != null) {
+            query.setParameter("periods", periods);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        Map<UUID, Map<String, BigDecimal>> values = new HashMap<>();
+        for (Object[] row : rows) {
+            values.computeIfAbsent((UUID) row[0], id -> new HashMap<>()).put((String) row[1], (BigDecimal) row[2]);
+        }
+        return values;
+    }
+}

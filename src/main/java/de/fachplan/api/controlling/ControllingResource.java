@@ -1,0 +1,363 @@
+package de.fachplan.api.controlling;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import de.fachplan.api.catalogue.PlanService;
+import de.fachplan.api.common.csv.CsvWriter;
+import de.fachplan.api.common.http.ETags;
+import de.fachplan.api.common.http.Links;
+import de.fachplan.api.common.http.Responses;
+import de.fachplan.api.common.idempotency.Idempotency;
+import de.fachplan.api.common.paging.Page;
+import de.fachplan.api.common.paging.PageRequest;
+import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.common.security.Caller;
+import de.fachplan.api.common.security.Role;
+import de.fachplan.api.generated.api.ControllingApi;
+import de.fachplan.api.generated.model.ActionFieldReport;
+import de.fachplan.api.generated.model.ControllingReport;
+import de.fachplan.api.generated.model.Indicator;
+import de.fachplan.api.generated.model.IndicatorAttainment;
+import de.fachplan.api.generated.model.IndicatorCreate;
+import de.fachplan.api.generated.model.IndicatorPage;
+import de.fachplan.api.generated.model.IndicatorPatch;
+import de.fachplan.api.generated.model.IndicatorReport;
+import de.fachplan.api.generated.model.IndicatorValue;
+import de.fachplan.api.generated.model.IndicatorValueBatch;
+import de.fachplan.api.generated.model.IndicatorValueBatchResults;
+import de.fachplan.api.generated.model.IndicatorValueCreate;
+import de.fachplan.api.generated.model.IndicatorValuePage;
+import de.fachplan.api.generated.model.IndicatorValuePatch;
+import de.fachplan.api.generated.model.IndicatorValueRevision;
+import de.fachplan.api.generated.model.IndicatorValueRevisionCreate;
+import de.fachplan.api.generated.model.IndicatorValueRevisionList;
+import de.fachplan.api.generated.model.IndicatorValueState;
+import de.fachplan.api.generated.model.LocalizedText;
+import de.fachplan.api.generated.model.MeasureReport;
+import de.fachplan.api.generated.model.MeasuresByStatus;
+import de.fachplan.api.generated.model.PeriodAttainment;
+import de.fachplan.api.generated.model.StatusCounts;
+import de.fachplan.api.sync.ChangeFeed;
+
+public class ControllingResource implements ControllingApi {
+
+    /** The header that tells a script where its next delta starts. */
+    static final String CHANGES_CURSOR = "X-Changes-Cursor";
+
+    @Inject
+    IndicatorService indicators;
+
+    @Inject
+    IndicatorValueService values;
+
+    @Inject
+    ValueExport export;
+
+    @Inject
+    ControllingReports reports;
+
+    @Inject
+    ValueBatches batches;
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    ChangeFeed feed;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    public RestResponse<IndicatorPage> listIndicators(String plan, String actionField, String measure,
+            UUID organisation, Integer limit, String cursor) {
+        Page<de.fachplan.api.controlling.Indicator> page = indicators.list(plan, actionField, measure, organisation,
+                PageRequest.of(limit, cursor, "indicators:" + plan + ":" + actionField + ":" + measure + ":" + organisation));
+        IndicatorPage body = new IndicatorPage();
+        body.setItems(page.items().stream().map(IndicatorMapper::toDto).toList());
+        body.setNextCursor(page.nextCursor());
+        return Links.page(body, page.nextCursor(), uri);
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME })
+    public RestResponse<Indicator> createIndicator(IndicatorCreate request, String idempotencyKey) {
+        return idempotency.create(idempotencyKey, "createIndicator", request, Indicator.class, () -> {
+            var indicator = indicators.create(request.getPlan(), IndicatorMapper.fromCreate(request));
+            return new Idempotency.Outcome<>(IndicatorMapper.toDto(indicator), URI.create("indicators/" + indicator.id),
+                    ETags.of(indicator.version));
+        });
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    public RestResponse<Indicator> getIndicator(String indicatorRef, String plan, String ifNoneMatch) {
+        var indicator = indicators.get(indicatorRef, plan);
+        return Responses.conditional(ifNoneMatch, indicator.version, () -> IndicatorMapper.toDto(indicator));
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME })
+    public RestResponse<Indicator> updateIndicator(String indicatorRef, String ifMatch, IndicatorPatch patch,
+            String plan) {
+        var indicator = indicators.update(indicatorRef, plan, ifMatch, IndicatorMapper.fromPatch(patch));
+        return Responses.withETag(IndicatorMapper.toDto(indicator), indicator.version);
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    public RestResponse<IndicatorAttainment> getIndicatorAttainment(String indicatorRef, String plan,
+            String periodFrom, String periodTo) {
+        var indicator = indicators.get(indicatorRef, plan);
+        IndicatorAttainment body = new IndicatorAttainment();
+        body.setIndicator(indicator.code);
+        body.setUnit(de.fachplan.api.generated.model.IndicatorUnit.fromValue(indicator.unit.name()));
+        body.setDirection(de.fachplan.api.generated.model.IndicatorDirection.fromValue(indicator.direction.name()));
+        body.setPeriods(reports.attainment(indicatorRef, plan, periodFrom, periodTo).stream().map(r -> {
+            PeriodAttainment dto = new PeriodAttainment();
+            dto.setPeriod(r.period());
+            if (r.target() != null) {
+                dto.setTarget(Numbers.plain(r.target().value()));
+                dto.setTargetMin(Numbers.plain(r.target().min()));
+                dto.setTargetMax(Numbers.plain(r.target().max()));
+            }
+            dto.setActual(Numbers.plain(r.actual()));
+            dto.setAttainment(Numbers.plain(r.attainment().ratio()));
+            dto.setStatus(de.fachplan.api.generated.model.TrafficLight.fromValue(r.attainment().status().name()));
+            return dto;
+        }).toList());
+        return RestResponse.ok(body);
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    public RestResponse<IndicatorValuePage> listIndicatorValues(String plan, String actionField, String indicator,
+            String periodFrom, String periodTo, String district, IndicatorValueState state,
+            OffsetDateTime modifiedSince, String changedAfter, Integer limit, String cursor) {
+        boolean csv = wantsCsv();
+        // A delta's upper end is fixed by its first page and travels in the page cursor, so that
+        // the pages of one delta belong together.
+        String[] continued = cursor == null || csv ? null : cursor.split("\\.", 2);
+        ChangeFeed.Position upTo = continued != null && continued.length == 2
+                ? ChangeFeed.parse(continued[0], "cursor") : feed.head();
+        String pageCursor = continued == null ? null : continued.length == 2 ? continued[1] : continued[0];
+        ValueQuery.Window window = changedAfter == null ? null
+                : new ValueQuery.Window(ChangeFeed.parse(changedAfter, "changedAfter"), upTo);
+        ValueQuery.Filter filter = new ValueQuery.Filter(plans.resolve(plan).id, actionField, indicator, periodFrom,
+                periodTo, district, state == null ? null : ValueState.valueOf(state.name()), modifiedSince,
+                caller.partnerScope(), window);
+        if (csv) {
+            StreamingOutput body = out -> export.csv(filter, out);
+            return (RestResponse) RestResponse.ResponseBuilder.ok(body, CsvWriter.MEDIA_TYPE)
+                    .header(CHANGES_CURSOR, upTo.cursor()).build();
+        }
+        String fingerprint = "indicator-values:" + plan + ":" + actionField + ":" + indicator + ":" + periodFrom + ":"
+                + periodTo + ":" + district + ":" + state + ":" + modifiedSince + ":" + changedAfter;
+        Page<ValueRow> page = export.page(filter, PageRequest.of(limit, pageCursor, fingerprint));
+        IndicatorValuePage body = new IndicatorValuePage();
+        body.setItems(page.items().stream().map(ValueRow::toDto).toList());
+        String next = page.nextCursor() == null ? null : upTo.cursor() + "." + page.nextCursor();
+        body.setNextCursor(next);
+        RestResponse<IndicatorValuePage> response = Links.page(body, next, uri);
+        response.getHeaders().putSingle(CHANGES_CURSOR, upTo.cursor());
+        return response;
+    }
+
+    /** CSV when the client accepts it and prefers it to JSON. */
+    private boolean wantsCsv() {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if ("text".equals(type.getType()) && "csv".equals(type.getSubtype())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    public RestResponse<IndicatorValue> createIndicatorValue(IndicatorValueCreate request, String plan,
+            String idempotencyKey) {
+        return idempotency.create(idempotencyKey, "createIndicatorValue:" + plan, request, IndicatorValue.class, () -> {
+            ValueRow row = values.create(plan, new IndicatorValueService.NewValue(request.getIndicator(),
+                    request.getPeriod(), request.getDistrict(), request.getValue(), request.getNote(),
+                    ValueState.valueOf(request.getState().value())));
+            return new Idempotency.Outcome<>(row.toDto(), URI.create("indicator-values/" + row.id()),
+                    ETags.of(row.version()));
+        });
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    public RestResponse<IndicatorValue> getIndicatorValue(UUID valueId, String ifNoneMatch) {
+        ValueRow row = values.get(valueId);
+        return Responses.conditional(ifNoneMatch, row.version(), row::toDto);
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    public RestResponse<IndicatorValue> updateIndicatorValue(UUID valueId, String ifMatch, IndicatorValuePatch patch) {
+        ValueRow row = values.update(valueId, ifMatch, new IndicatorValueService.ValueChange(patch.getValue(),
+                patch.getNote().isPresent() ? IndicatorService.Patch.of(patch.getNote().get()) : null,
+                patch.getState() == null ? null : ValueState.valueOf(patch.getState().value())));
+        return Responses.withETag(row.toDto(), row.version());
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    public RestResponse<Void> withdrawIndicatorValue(UUID valueId, String ifMatch) {
+        values.withdraw(valueId, ifMatch);
+        return RestResponse.noContent();
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    public RestResponse<IndicatorValue> reviseIndicatorValue(UUID valueId, String ifMatch,
+            IndicatorValueRevisionCreate request) {
+        ValueRow row = values.revise(valueId, ifMatch, request.getValue(), request.getReason(), request.getNote());
+        return RestResponse.ResponseBuilder.<IndicatorValue>create(201).entity(row.toDto())
+                .location(URI.create("indicator-values/" + row.id())).header("ETag", ETags.of(row.version())).build();
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    public RestResponse<IndicatorValueRevisionList> listIndicatorValueRevisions(UUID valueId) {
+        IndicatorValueRevisionList body = new IndicatorValueRevisionList();
+        body.setItems(values.revisions(valueId).stream().map(r -> {
+            IndicatorValueRevision dto = new IndicatorValueRevision();
+            dto.setRevision(r.revision());
+            dto.setValue(Numbers.plain(r.value()));
+            dto.setState(IndicatorValueState.fromValue(r.state()));
+            dto.setReason(r.reason());
+            dto.setNote(r.note());
+            dto.setRecordedAt(r.recordedAt().withOffsetSameInstant(ZoneOffset.UTC));
+            dto.setRecordedBy(r.recordedBy());
+            dto.setApprovedAt(r.approvedAt() == null ? null : r.approvedAt().withOffsetSameInstant(ZoneOffset.UTC));
+            dto.setApprovedBy(r.approvedBy());
+            return dto;
+        }).toList());
+        return RestResponse.ok(body);
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME })
+    public RestResponse<ControllingReport> getControllingReport(String period, String plan) {
+        ControllingReports.Report report = reports.report(plan, period);
+        ControllingReport body = new ControllingReport();
+        body.setPlan(report.plan().code);
+        body.setPeriod(report.period().text());
+        body.setTotals(counts(report.totals()));
+        body.setActionFields(report.fields().stream().map(f -> {
+            ActionFieldReport dto = new ActionFieldReport();
+            dto.setCode(f.field().code);
+            LocalizedText name = new LocalizedText();
+            name.setDe(f.field().nameDe);
+            name.setEn(f.field().nameEn);
+            dto.setName(name);
+            dto.setTotals(counts(f.counts()));
+            MeasuresByStatus byStatus = new MeasuresByStatus();
+            byStatus.setOnTrack(f.measures().get(TrafficLight.ON_TRACK));
+            byStatus.setAtRisk(f.measures().get(TrafficLight.AT_RISK));
+            byStatus.setOffTrack(f.measures().get(TrafficLight.OFF_TRACK));
+            byStatus.setWithoutData(f.measures().get(TrafficLight.WITHOUT_DATA));
+            dto.setMeasuresByStatus(byStatus);
+            return dto;
+        }).toList());
+        body.setMeasures(report.measures().stream().map(m -> {
+            MeasureReport dto = new MeasureReport();
+            dto.setCode(m.code());
+            dto.setActionField(m.actionField());
+            dto.setStatus(de.fachplan.api.generated.model.TrafficLight.fromValue(m.status().name()));
+            dto.setTotals(counts(m.counts()));
+            return dto;
+        }).toList());
+        body.setIndicators(report.indicators().stream().map(r -> {
+            IndicatorReport dto = new IndicatorReport();
+            dto.setIndicator(r.indicator().code);
+            dto.setActionField(r.indicator().actionField == null ? null : r.indicator().actionField.code);
+            dto.setMeasure(r.indicator().measure == null ? null : r.indicator().measure.code);
+            dto.setPeriod(r.result().period());
+            if (r.result().target() != null) {
+                dto.setTarget(Numbers.plain(r.result().target().value()));
+                dto.setTargetMin(Numbers.plain(r.result().target().min()));
+                dto.setTargetMax(Numbers.plain(r.result().target().max()));
+            }
+            dto.setActual(Numbers.plain(r.result().actual()));
+            dto.setAttainment(Numbers.plain(r.result().attainment().ratio()));
+            dto.setStatus(de.fachplan.api.generated.model.TrafficLight.fromValue(r.result().attainment().status().name()));
+            return dto;
+        }).toList());
+        return RestResponse.ok(body);
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    public RestResponse<IndicatorValueBatchResults> submitIndicatorValueBatch(IndicatorValueBatch batch, String plan,
+            Boolean dryRun, Boolean allOrNothing, String idempotencyKey) {
+        List<ValueBatches.Item> items = batch.getItems().stream().map(item -> new ValueBatches.Item(
+                item.getReference(), null, new IndicatorValueService.NewValue(item.getIndicator(), item.getPeriod(),
+                        item.getDistrict(), item.getValue(), item.getNote(),
+                        item.getState() == null ? null : ValueState.valueOf(item.getState().value())))).toList();
+        return multiStatus(batches.apply("submitIndicatorValueBatch", plan, items,
+                java.util.Collections.nCopies(items.size(), null), Boolean.TRUE.equals(dryRun),
+                Boolean.TRUE.equals(allOrNothing), idempotencyKey, uri.getRequestUri().getRawPath()));
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    public RestResponse<IndicatorValueBatchResults> importIndicatorValues(String body, String plan, Boolean dryRun,
+            Boolean allOrNothing, String idempotencyKey) {
+        ValueUpload upload = new ValueUpload(body);
+        return multiStatus(batches.apply("importIndicatorValues", plan, upload.items, upload.refused,
+                Boolean.TRUE.equals(dryRun), Boolean.TRUE.equals(allOrNothing), idempotencyKey,
+                uri.getRequestUri().getRawPath()));
+    }
+
+    private static RestResponse<IndicatorValueBatchResults> multiStatus(ValueBatches.Outcome outcome) {
+        RestResponse.ResponseBuilder<IndicatorValueBatchResults> response = RestResponse.ResponseBuilder
+                .<IndicatorValueBatchResults>create(207).entity(outcome.results());
+        if (outcome.replayed()) {
+            response.header(Idempotency.REPLAYED_HEADER, "true");
+        }
+        return response.build();
+    }
+
+    private static StatusCounts counts(ControllingReports.Counts counts) {
+        StatusCounts dto = new StatusCounts();
+        dto.setOnTrack(counts.of(TrafficLight.ON_TRACK));
+        dto.setAtRisk(counts.of(TrafficLight.AT_RISK));
+        dto.setOffTrack(counts.of(TrafficLight.OFF_TRACK));
+        dto.setWithoutData(counts.of(TrafficLight.WITHOUT_DATA));
+        return dto;
+    }
+}

@@ -1,0 +1,106 @@
+package de.fachplan.api.controlling;
+
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import de.fachplan.api.generated.model.IndicatorBaseline;
+import de.fachplan.api.generated.model.IndicatorCreate;
+import de.fachplan.api.generated.model.IndicatorPatch;
+import de.fachplan.api.generated.model.IndicatorTarget;
+import de.fachplan.api.generated.model.LocalizedLongText;
+import de.fachplan.api.generated.model.LocalizedText;
+import de.fachplan.api.generated.model.OrganisationRef;
+
+/** Indicators between the wire models and the service. */
+final class IndicatorMapper {
+
+    private IndicatorMapper() {
+    }
+
+    static de.fachplan.api.generated.model.Indicator toDto(Indicator indicator) {
+        var dto = new de.fachplan.api.generated.model.Indicator();
+        dto.setId(indicator.id);
+        dto.setPlan(indicator.plan.code);
+        dto.setCode(indicator.code);
+        LocalizedText name = new LocalizedText();
+        name.setDe(indicator.nameDe);
+        name.setEn(indicator.nameEn);
+        dto.setName(name);
+        if (indicator.descriptionDe != null) {
+            LocalizedLongText description = new LocalizedLongText();
+            description.setDe(indicator.descriptionDe);
+            description.setEn(indicator.descriptionEn);
+            dto.setDescription(description);
+        }
+        dto.setUnit(de.fachplan.api.generated.model.IndicatorUnit.fromValue(indicator.unit.name()));
+        dto.setDirection(de.fachplan.api.generated.model.IndicatorDirection.fromValue(indicator.direction.name()));
+        dto.setFrequency(de.fachplan.api.generated.model.ReportingFrequency.fromValue(indicator.frequency.name()));
+        dto.setActionField(indicator.actionField == null ? null : indicator.actionField.code);
+        dto.setMeasure(indicator.measure == null ? null : indicator.measure.code);
+        if (indicator.reportingOrganisation != null) {
+            OrganisationRef ref = new OrganisationRef();
+            ref.setId(indicator.reportingOrganisation.id);
+            ref.setName(indicator.reportingOrganisation.name);
+            dto.setReportingOrganisation(ref);
+        }
+        if (indicator.baselinePeriod != null) {
+            IndicatorBaseline baseline = new IndicatorBaseline();
+            baseline.setPeriod(indicator.baselinePeriod);
+            baseline.setValue(Numbers.plain(indicator.baselineValue));
+            dto.setBaseline(baseline);
+        }
+        dto.setTargets(indicator.targets.stream().map(t -> {
+            IndicatorTarget target = new IndicatorTarget();
+            target.setPeriod(t.period);
+            target.setValue(Numbers.plain(t.value));
+            target.setMin(Numbers.plain(t.min));
+            target.setMax(Numbers.plain(t.max));
+            return target;
+        }).toList());
+        dto.setIllustrative(indicator.illustrative);
+        dto.setVersion(indicator.version);
+        dto.setCreatedAt(indicator.createdAt.withOffsetSameInstant(ZoneOffset.UTC));
+        dto.setUpdatedAt(indicator.updatedAt.withOffsetSameInstant(ZoneOffset.UTC));
+        return dto;
+    }
+
+    static IndicatorService.Definition fromCreate(IndicatorCreate request) {
+        return new IndicatorService.Definition(request.getCode(), request.getName().getDe(), request.getName().getEn(),
+                IndicatorService.Patch.of(request.getDescription() == null ? null : request.getDescription().getDe()),
+                IndicatorService.Patch.of(request.getDescription() == null ? null : request.getDescription().getEn()),
+                Unit.valueOf(request.getUnit().name()), Direction.valueOf(request.getDirection().name()),
+                Frequency.valueOf(request.getFrequency().name()), request.getActionField(), request.getMeasure(),
+                IndicatorService.Patch.of(request.getReportingOrganisation()),
+                IndicatorService.Patch.of(request.getBaseline() == null ? null
+                        : new IndicatorService.Baseline(request.getBaseline().getPeriod(), request.getBaseline().getValue())),
+                request.getTargets() == null ? java.util.List.of() : request.getTargets().stream().map(IndicatorMapper::target).toList(),
+                request.getIllustrative());
+    }
+
+    static IndicatorService.Definition fromPatch(IndicatorPatch patch) {
+        IndicatorService.Patch<String> descriptionDe = null;
+        IndicatorService.Patch<String> descriptionEn = null;
+        if (patch.getDescription().isPresent()) {
+            var description = patch.getDescription().get();
+            descriptionDe = IndicatorService.Patch.of(description == null ? null : description.getDe());
+            descriptionEn = IndicatorService.Patch.of(description == null ? null : description.getEn());
+        }
+        IndicatorService.Patch<UUID> organisation = patch.getReportingOrganisation().isPresent()
+                ? IndicatorService.Patch.of(patch.getReportingOrganisation().get()) : null;
+        IndicatorService.Patch<IndicatorService.Baseline> baseline = null;
+        if (patch.getBaseline().isPresent()) {
+            var b = patch.getBaseline().get();
+            baseline = IndicatorService.Patch.of(b == null ? null : new IndicatorService.Baseline(b.getPeriod(), b.getValue()));
+        }
+        return new IndicatorService.Definition(null, patch.getName() == null ? null : patch.getName().getDe(),
+                patch.getName() == null ? null : patch.getName().getEn(), descriptionDe, descriptionEn, null,
+                patch.getDirection() == null ? null : Direction.valueOf(patch.getDirection().name()), null, null, null,
+                organisation, baseline,
+                patch.getTargets() == null ? null : patch.getTargets().stream().map(IndicatorMapper::target).toList(),
+                patch.getIllustrative());
+    }
+
+    private static IndicatorService.TargetInput target(IndicatorTarget t) {
+        return new IndicatorService.TargetInput(t.getPeriod(), t.getValue(), t.getMin(), t.getMax());
+    }
+}

@@ -1,0 +1,145 @@
+package de.fachplan.api.controlling;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import de.fachplan.api.common.http.ETags;
+import de.fachplan.api.common.idempotency.BatchItems;
+import de.fachplan.api.common.idempotency.Idempotency;
+import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.common.problem.ProblemType;
+import de.fachplan.api.common.problem.Problems;
+import de.fachplan.api.generated.model.IndicatorValueBatchResult;
+import de.fachplan.api.generated.model.IndicatorValueBatchResults;
+
+/**
+ * Reports many values at once (JSON items or CSV rows). By default each item is applied on its
+ * own ({@link BatchItems}). All or nothing: every item is first checked in a transaction that is
+ * rolled back, and only if all pass are they written together in one transaction.
+ */
+@ApplicationScoped
+public class ValueBatches {
+
+    @Inject
+    IndicatorValueService values;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    BatchItems items;
+
+    /** One item: the client's reference, the CSV row (or {@code null}), and the value. */
+    public record Item(String reference, Integer row, IndicatorValueService.NewValue value) {
+    }
+
+    /** An item that was refused before it could be applied, with the reason (an unreadable CSV field). */
+    public record Refused(ProblemException problem) {
+    }
+
+    public record Outcome(IndicatorValueBatchResults results, boolean replayed) {
+    }
+
+    public Outcome apply(String operation, String planRef, List<Item> items, List<Refused> refused, boolean dryRun,
+            boolean allOrNothing, String key, String path) {
+        String run = null;
+        if (key != null) {
+            Object request = List.of(operation, String.valueOf(planRef), dryRun, allOrNothing, items);
+            Idempotency.BatchStart<IndicatorValueBatchResults> start = idempotency.beginBatch(key, operation, request,
+                    IndicatorValueBatchResults.class);
+            if (start.replay() != null) {
+                return new Outcome(start.replay(), true);
+            }
+            run = dryRun || allOrNothing ? null : start.run();
+        }
+        List<IndicatorValueBatchResult> results = new ArrayList<>(items.size());
+        boolean checkOnly = dryRun || allOrNothing;
+        for (int index = 0; index < items.size(); index++) {
+            Refused refusal = refused.get(index);
+            results.add(refusal != null ? failed(items.get(index), refusal.problem(), path)
+                    : applyItem(planRef, items.get(index), index, checkOnly, key, run, path));
+        }
+        if (allOrNothing && !dryRun) {
+            results = writeAll(planRef, items, results, path);
+        }
+        IndicatorValueBatchResults answer = new IndicatorValueBatchResults();
+        answer.setDryRun(dryRun);
+        answer.setAllOrNothing(allOrNothing);
+        answer.setItems(results);
+        if (key != null) {
+            idempotency.completeBatch(key, 207, answer);
+        }
+        return new Outcome(answer, false);
+    }
+
+    private List<IndicatorValueBatchResult> writeAll(String planRef, List<Item> items,
+            List<IndicatorValueBatchResult> checked, String path) {
+        if (checked.stream().anyMatch(r -> r.getStatus() >= 400)) {
+            return checked.stream().map(r -> r.getStatus() >= 400 ? r : notWritten(r, path)).toList();
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                List<IndicatorValueBatchResult> written = new ArrayList<>(items.size());
+                for (Item item : items) {
+                    written.add(succeeded(item, values.report(planRef, item.value(), true)));
+                }
+                return written;
+            });
+        } catch (RuntimeException e) {
+            // Another write got in between the check and the write: nothing was written.
+            ProblemException problem = BatchItems.problem(e, "the write of an all-or-nothing batch");
+            List<IndicatorValueBatchResult> failed = new ArrayList<>(items.size());
+            for (Item item : items) {
+                failed.add(failed(item, problem, path));
+            }
+            return failed;
+        }
+    }
+
+    private IndicatorValueBatchResult applyItem(String planRef, Item item, int index, boolean checkOnly, String key,
+            String run, String path) {
+        try {
+            return items.apply(key, run, index, checkOnly, IndicatorValueBatchResult.class,
+                    IndicatorValueBatchResult::getStatus, () -> succeeded(item, values.report(planRef, item.value(), true)));
+        } catch (RuntimeException e) {
+            return failed(item, BatchItems.problem(e, "item " + item.reference()), path);
+        }
+    }
+
+    private static IndicatorValueBatchResult succeeded(Item item, IndicatorValueService.Reported reported) {
+        IndicatorValueBatchResult result = base(item);
+        result.setStatus(reported.created() ? 201 : 200);
+        result.setValueId(reported.row().id());
+        result.setEtag(ETags.of(reported.row().version()));
+        return result;
+    }
+
+    private static IndicatorValueBatchResult notWritten(IndicatorValueBatchResult checked, String path) {
+        IndicatorValueBatchResult result = new IndicatorValueBatchResult();
+        result.setReference(checked.getReference());
+        result.setRow(checked.getRow());
+        result.setStatus(424);
+        result.setProblem(Problems.body(ProblemType.NOT_WRITTEN, "Valid, but not written: another item of this"
+                + " all-or-nothing batch failed.", path, List.of()));
+        return result;
+    }
+
+    private static IndicatorValueBatchResult failed(Item item, ProblemException problem, String path) {
+        IndicatorValueBatchResult result = base(item);
+        result.setStatus(problem.type().status());
+        result.setProblem(Problems.body(problem.type(), problem.getMessage(), path, problem.errors()));
+        return result;
+    }
+
+    private static IndicatorValueBatchResult base(Item item) {
+        IndicatorValueBatchResult result = new IndicatorValueBatchResult();
+        result.setReference(item.reference());
+        result.setRow(item.row());
+        return result;
+    }
+}

@@ -1,0 +1,58 @@
+package de.fachplan.api.controlling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.Test;
+
+class AttainmentTest {
+
+    private static Attainment of(Direction direction, String target, String actual) {
+        return Attainment.of(direction, new Attainment.Target(new BigDecimal(target), null, null), new BigDecimal(actual));
+    }
+
+    private static Attainment range(String min, String max, String actual) {
+        return Attainment.of(Direction.TARGET_RANGE,
+                new Attainment.Target(null, new BigDecimal(min), new BigDecimal(max)), new BigDecimal(actual));
+    }
+
+    @Test
+    void higherIsBetterComparesActualWithTargetAtTheDocumentedThresholds() {
+        assertEquals(TrafficLight.ON_TRACK, of(Direction.HIGHER_IS_BETTER, "100", "95").status());
+        assertEquals(TrafficLight.AT_RISK, of(Direction.HIGHER_IS_BETTER, "100", "94.99").status());
+        assertEquals(TrafficLight.AT_RISK, of(Direction.HIGHER_IS_BETTER, "100", "80").status());
+        assertEquals(TrafficLight.OFF_TRACK, of(Direction.HIGHER_IS_BETTER, "100", "79.99").status());
+        assertEquals(new BigDecimal("1.2000"), of(Direction.HIGHER_IS_BETTER, "100", "120").ratio());
+    }
+
+    @Test
+    void lowerIsBetterInvertsTheRatio() {
+        assertEquals(TrafficLight.ON_TRACK, of(Direction.LOWER_IS_BETTER, "50", "40").status());
+        assertEquals(new BigDecimal("0.8000"), of(Direction.LOWER_IS_BETTER, "40", "50").ratio());
+        assertEquals(TrafficLight.OFF_TRACK, of(Direction.LOWER_IS_BETTER, "40", "60").status());
+        assertEquals(TrafficLight.ON_TRACK, of(Direction.LOWER_IS_BETTER, "40", "0").status());
+    }
+
+    @Test
+    void aRangeIsMetInsideAndMeasuredByTheNearerBoundOutside() {
+        assertEquals(BigDecimal.ONE.setScale(4), range("70", "85", "85").ratio());
+        assertEquals(TrafficLight.AT_RISK, range("70", "85", "60").status());
+        assertEquals(new BigDecimal("0.8500"), range("70", "85", "100").ratio());
+    }
+
+    @Test
+    void withoutTargetOrActualThereIsNoStatus() {
+        assertEquals(TrafficLight.WITHOUT_DATA, Attainment.of(Direction.HIGHER_IS_BETTER, null, BigDecimal.TEN).status());
+        assertEquals(TrafficLight.WITHOUT_DATA, Attainment.of(Direction.HIGHER_IS_BETTER,
+                new Attainment.Target(BigDecimal.TEN, null, null), null).status());
+    }
+
+    @Test
+    void aYearCountsWithTheLastPeriodOfEachFrequency() {
+        Period year = Period.parseOrNull("2020");
+        assertEquals("2020-Q4", year.lastOf(Frequency.QUARTERLY).text());
+        assertEquals("2020-12", year.lastOf(Frequency.MONTHLY).text());
+        assertEquals("2020-Q2", Period.parseOrNull("2020-05").lastOf(Frequency.QUARTERLY).text());
+    }
+}
