@@ -11,11 +11,15 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestResponse;
 import org.openapitools.jackson.nullable.JsonNullable;
 
+import de.fachplan.api.common.csv.CsvNegotiation;
+import de.fachplan.api.common.csv.CsvWriter;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Links;
 import de.fachplan.api.common.http.Responses;
@@ -66,6 +70,9 @@ public class CapacityResource implements CapacityApi {
 
     @Context
     UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME, Role.PARTNER_NAME })
@@ -250,10 +257,16 @@ public class CapacityResource implements CapacityApi {
     }
 
     @Override
+    @SuppressWarnings({ "unchecked", "rawtypes" })
     public RestResponse<CapacityChart> getCapacityChart(String scenario, String from, String to, String plan,
             Integer version, ChartGranularity granularity) {
-        return RestResponse.ok(CapacityMapper.toDto(charts.chart(plan, scenario, version, YearMonth.parse(from),
-                YearMonth.parse(to), granularity(granularity))));
+        CapacityChartService.Chart chart = charts.chart(plan, scenario, version, YearMonth.parse(from),
+                YearMonth.parse(to), granularity(granularity));
+        if (CsvNegotiation.preferred(headers)) {
+            StreamingOutput body = out -> CapacityCsv.write(chart, out);
+            return (RestResponse) RestResponse.ResponseBuilder.ok(body, CsvWriter.MEDIA_TYPE).build();
+        }
+        return RestResponse.ok(CapacityMapper.toDto(chart));
     }
 
     @Override

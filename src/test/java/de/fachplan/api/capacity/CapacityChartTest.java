@@ -10,6 +10,7 @@ import static de.fachplan.api.support.Api.invalid;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.UUID;
@@ -163,6 +164,33 @@ class CapacityChartTest {
                 .body("points.allocations", equalTo(List.of(70, 69, 69)))
                 .body("points[2].personsToHouse", equalTo(2718))
                 .body("points[2].basis", equalTo("ACTUAL"));
+    }
+
+    @Test
+    void scriptsGetTheSameSeriesAsCsv() throws Exception {
+        String code = "CSV_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace('-', '_');
+        editor().contentType(ContentType.JSON)
+                .body("{\"code\":\"" + code + "\",\"name\":\"CSV, \\\"Export\\\"\",\"parameters\":" + PARAMETERS + "}")
+                .post("/api/v1/forecast-scenarios").then().statusCode(201);
+        var json = anonymous().queryParam("scenario", code).queryParam("from", "2091-02").queryParam("to", "2091-07")
+                .get("/api/v1/capacity-chart").then().statusCode(200).extract().jsonPath();
+        String csv = anonymous().accept("text/csv").queryParam("scenario", code).queryParam("from", "2091-02")
+                .queryParam("to", "2091-07").get("/api/v1/capacity-chart").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        var records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(csv)).getRecords();
+        assertEquals(6, records.size());
+        List<String> members = List.of("period", "basis", "personsSource", "sourceGranularity", "allocations",
+                "departures", "personsToHouse", "neededCapacity", "capacity", "reserveCapacity", "gap");
+        for (int i = 0; i < records.size(); i++) {
+            var record = records.get(i);
+            assertEquals(code, record.get("scenario"));
+            assertEquals("1", record.get("scenarioVersion"));
+            for (String member : members) {
+                Object value = json.get("points[" + i + "]." + member);
+                assertEquals(value == null ? "" : value.toString(), record.get(member), member + " of row " + i);
+            }
+        }
     }
 
     @Test
