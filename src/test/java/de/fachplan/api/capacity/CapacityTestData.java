@@ -17,19 +17,7 @@ final class CapacityTestData {
     private CapacityTestData() {
     }
 
-    static String organisation(String name) {
-        return editor().contentType(ContentType.JSON)
-                .body("{\"name\":\"" + name + " " + UUID.randomUUID().toString().substring(0, 6)
-                        + "\",\"type\":\"WELFARE_ASSOCIATION\",\"illustrative\":true}")
-                .post("/api/v1/organisations").then().statusCode(201).extract().path("id");
-    }
 
-    static String partnerKey(String organisation) {
-        return admin().contentType(ContentType.JSON)
-                .body("{\"name\":\"partner " + UUID.randomUUID() + "\",\"role\":\"PARTNER\",\"organisationId\":\""
-                        + organisation + "\"}")
-                .post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
-    }
 
     /** Registers a facility open throughout {@code year}; returns its code. */
     static String facility(String codePrefix, String district, String operator, String street, int plannedPlaces,

@@ -2,8 +2,8 @@ package de.fachplan.api.capacity;
 
 import static de.fachplan.api.capacity.CapacityTestData.facility;
 import static de.fachplan.api.capacity.CapacityTestData.figures;
-import static de.fachplan.api.capacity.CapacityTestData.organisation;
-import static de.fachplan.api.capacity.CapacityTestData.partnerKey;
+import static de.fachplan.api.support.Api.organisation;
+import static de.fachplan.api.support.Api.partnerKey;
 import static de.fachplan.api.support.Api.MERGE_PATCH;
 import static de.fachplan.api.support.Api.anonymous;
 import static de.fachplan.api.support.Api.as;

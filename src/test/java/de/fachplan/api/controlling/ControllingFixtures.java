@@ -13,19 +13,7 @@ final class ControllingFixtures {
     private ControllingFixtures() {
     }
 
-    static String organisation(String name) {
-        return editor().contentType(ContentType.JSON)
-                .body("{\"name\":\"" + name + " " + UUID.randomUUID().toString().substring(0, 6)
-                        + "\",\"type\":\"ASSOCIATION\",\"illustrative\":true}")
-                .post("/api/v1/organisations").then().statusCode(201).extract().path("id");
-    }
 
-    static String partnerKey(String organisation) {
-        return admin().contentType(ContentType.JSON)
-                .body("{\"name\":\"partner " + UUID.randomUUID() + "\",\"role\":\"PARTNER\",\"organisationId\":\""
-                        + organisation + "\"}")
-                .post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
-    }
 
     /** A new measure in action field C (Controlling und Förderung); returns its code. */
     static String measure() {

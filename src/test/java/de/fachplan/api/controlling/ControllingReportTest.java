@@ -4,6 +4,8 @@ import static de.fachplan.api.support.Api.MERGE_PATCH;
 import static de.fachplan.api.support.Api.as;
 import static de.fachplan.api.support.Api.controller;
 import static de.fachplan.api.support.Api.invalid;
+import static de.fachplan.api.support.Api.organisation;
+import static de.fachplan.api.support.Api.partnerKey;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -95,8 +97,8 @@ class ControllingReportTest {
 
     @Test
     void theReportIsForStaffAndNeedsAPeriod() {
-        String organisation = ControllingFixtures.organisation("Beispiel-Träger Bericht");
-        invalid(as(ControllingFixtures.partnerKey(organisation))).queryParam("period", "2020")
+        String organisation = organisation("Beispiel-Träger Bericht");
+        invalid(as(partnerKey(organisation))).queryParam("period", "2020")
                 .get("/api/v1/controlling-report").then().statusCode(403);
         invalid(controller()).queryParam("period", "2020-13").get("/api/v1/controlling-report").then().statusCode(400);
         invalid(controller()).get("/api/v1/controlling-report").then().statusCode(400);

@@ -18,6 +18,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
+import de.fachplan.api.support.Api;
+
 @QuarkusTest
 class IndicatorValuesTest {
 
@@ -32,8 +34,8 @@ class IndicatorValuesTest {
         if (organisation != null) {
             return;
         }
-        organisation = ControllingFixtures.organisation("Beispiel-Träger Meldungen");
-        partnerKey = ControllingFixtures.partnerKey(organisation);
+        organisation = Api.organisation("Beispiel-Träger Meldungen");
+        partnerKey = Api.partnerKey(organisation);
         quarterly = ControllingFixtures.indicator("\"unit\":\"COUNT\",\"direction\":\"HIGHER_IS_BETTER\","
                 + "\"frequency\":\"QUARTERLY\",\"actionField\":\"M\",\"reportingOrganisation\":\"" + organisation + "\"");
         percent = ControllingFixtures.indicator("\"unit\":\"PERCENT\",\"direction\":\"TARGET_RANGE\","

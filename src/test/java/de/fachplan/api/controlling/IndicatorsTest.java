@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import de.fachplan.api.support.Api;
+
 @QuarkusTest
 class IndicatorsTest {
 
@@ -32,8 +34,8 @@ class IndicatorsTest {
         if (organisation != null) {
             return;
         }
-        organisation = ControllingFixtures.organisation("Beispiel-Träger Kennzahlen");
-        partnerKey = ControllingFixtures.partnerKey(organisation);
+        organisation = Api.organisation("Beispiel-Träger Kennzahlen");
+        partnerKey = Api.partnerKey(organisation);
         measure = ControllingFixtures.measure();
     }
 

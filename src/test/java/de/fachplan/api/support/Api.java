@@ -69,6 +69,22 @@ public final class Api {
         return spec.header(ContractFilter.RESPONSE_ONLY, "true");
     }
 
+    /** A new partner organisation, through the API, with a unique name; returns its id. */
+    public static String organisation(String name) {
+        return editor().contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + " " + UUID.randomUUID().toString().substring(0, 6)
+                        + "\",\"type\":\"ASSOCIATION\",\"illustrative\":true}")
+                .post("/api/v1/organisations").then().statusCode(201).extract().path("id");
+    }
+
+    /** A new API key of the role PARTNER bound to the organisation; returns the key. */
+    public static String partnerKey(String organisation) {
+        return admin().contentType(ContentType.JSON)
+                .body("{\"name\":\"partner " + UUID.randomUUID() + "\",\"role\":\"PARTNER\",\"organisationId\":\""
+                        + organisation + "\"}")
+                .post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
+    }
+
     public static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }

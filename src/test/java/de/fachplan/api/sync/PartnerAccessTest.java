@@ -6,6 +6,8 @@ import static de.fachplan.api.support.Api.anonymous;
 import static de.fachplan.api.support.Api.as;
 import static de.fachplan.api.support.Api.editor;
 import static de.fachplan.api.support.Api.invalid;
+import static de.fachplan.api.support.Api.organisation;
+import static de.fachplan.api.support.Api.partnerKey;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -76,19 +78,7 @@ class PartnerAccessTest {
                 .post("/api/v1/webhook-subscriptions").then().statusCode(201).extract().path("id");
     }
 
-    private static String organisation(String name) {
-        return editor().contentType(ContentType.JSON)
-                .body("{\"name\":\"" + name + " " + UUID.randomUUID().toString().substring(0, 6)
-                        + "\",\"type\":\"ASSOCIATION\",\"illustrative\":true}")
-                .post("/api/v1/organisations").then().statusCode(201).extract().path("id");
-    }
 
-    private static String partnerKey(String organisation) {
-        return admin().contentType(ContentType.JSON)
-                .body("{\"name\":\"partner " + UUID.randomUUID() + "\",\"role\":\"PARTNER\",\"organisationId\":\""
-                        + organisation + "\"}")
-                .post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
-    }
 
     private static String measure(String lead, boolean isPublic) {
         return editor().contentType(ContentType.JSON)
