@@ -1,7 +1,6 @@
 package de.fachplan.api.capacity;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.UUID;
 
@@ -13,15 +12,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
+import de.fachplan.api.common.persistence.VersionedEntity;
 import de.fachplan.api.catalogue.District;
-import de.fachplan.api.common.time.Timestamps;
 
 /**
  * An accommodation facility (Unterkunft). Its address and its own figures are sensitive: only staff
@@ -29,7 +23,7 @@ import de.fachplan.api.common.time.Timestamps;
  */
 @Entity
 @Table(name = "accommodation_facility")
-public class AccommodationFacility extends PanacheEntityBase {
+public class AccommodationFacility extends VersionedEntity {
 
     @Id
     @GeneratedValue
@@ -75,15 +69,6 @@ public class AccommodationFacility extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean illustrative;
 
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
-
     /**
      * Whether a facility is open during a month: from the month of its opening date through the
      * month of its closing date, the months the ledger accepts figures for. A closed facility without
@@ -93,16 +78,5 @@ public class AccommodationFacility extends PanacheEntityBase {
         boolean opened = openedOn == null || !YearMonth.from(openedOn).isAfter(month);
         boolean notClosed = closedOn == null ? state != FacilityState.CLOSED : !YearMonth.from(closedOn).isBefore(month);
         return opened && notClosed;
-    }
-
-    @PrePersist
-    void created() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void updated() {
-        updatedAt = Timestamps.now();
     }
 }

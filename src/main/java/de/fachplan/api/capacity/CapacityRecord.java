@@ -2,7 +2,6 @@ package de.fachplan.api.capacity;
 
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -12,20 +11,15 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
-import de.fachplan.api.common.time.Timestamps;
+import de.fachplan.api.common.persistence.VersionedEntity;
 
 /** One month of a facility's capacity ledger (Belegungsmeldung). */
 @Entity
 @Table(name = "capacity_record")
 @IdClass(CapacityRecord.Key.class)
-public class CapacityRecord extends PanacheEntityBase {
+public class CapacityRecord extends VersionedEntity {
 
     /** The primary key: facility and month. */
     public static class Key implements Serializable {
@@ -77,24 +71,4 @@ public class CapacityRecord extends PanacheEntityBase {
     /** Why figures that break a plausibility rule are right nonetheless. */
     @Column(name = "override_reason")
     public String overrideReason;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
-
-    @PrePersist
-    void created() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void updated() {
-        updatedAt = Timestamps.now();
-    }
 }

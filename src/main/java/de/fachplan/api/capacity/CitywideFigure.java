@@ -1,7 +1,6 @@
 package de.fachplan.api.capacity;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,15 +11,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
+import de.fachplan.api.common.persistence.VersionedEntity;
 import de.fachplan.api.catalogue.District;
-import de.fachplan.api.common.time.Timestamps;
 
 /**
  * A figure for a whole city, or one of its districts or facility types, where no facility detail
@@ -29,7 +23,7 @@ import de.fachplan.api.common.time.Timestamps;
  */
 @Entity
 @Table(name = "citywide_figure")
-public class CitywideFigure extends PanacheEntityBase {
+public class CitywideFigure extends VersionedEntity {
 
     @Id
     @GeneratedValue
@@ -72,27 +66,7 @@ public class CitywideFigure extends PanacheEntityBase {
 
     public String source;
 
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
-
     public ReportingPeriod reportingPeriod() {
         return ReportingPeriod.parse(period).orElseThrow();
-    }
-
-    @PrePersist
-    void created() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void updated() {
-        updatedAt = Timestamps.now();
     }
 }

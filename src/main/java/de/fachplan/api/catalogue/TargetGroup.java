@@ -1,6 +1,5 @@
 package de.fachplan.api.catalogue;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,19 +8,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
-import de.fachplan.api.common.time.Timestamps;
+import de.fachplan.api.common.persistence.VersionedEntity;
 
 /** A target group (Zielgruppe) of the plan's measures; editors maintain the list. */
 @Entity
 @Table(name = "target_group")
-public class TargetGroup extends PanacheEntityBase {
+public class TargetGroup extends VersionedEntity {
 
     @Id
     @GeneratedValue
@@ -45,24 +39,4 @@ public class TargetGroup extends PanacheEntityBase {
 
     @Column(name = "description_en")
     public String descriptionEn;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
-
-    @PrePersist
-    void created() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void updated() {
-        updatedAt = Timestamps.now();
-    }
 }

@@ -1,6 +1,5 @@
 package de.fachplan.api.organisations;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,19 +8,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
-import de.fachplan.api.common.time.Timestamps;
+import de.fachplan.api.common.persistence.VersionedEntity;
 
 /** A city unit or partner organisation (Träger) that leads or takes part in measures. */
 @Entity
 @Table(name = "organisation")
-public class Organisation extends PanacheEntityBase {
+public class Organisation extends VersionedEntity {
 
     @Id
     @GeneratedValue
@@ -42,24 +36,4 @@ public class Organisation extends PanacheEntityBase {
     /** Made-up demo data, not a real organisation. */
     @Column(nullable = false)
     public boolean illustrative;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
-
-    @PrePersist
-    void created() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void updated() {
-        updatedAt = Timestamps.now();
-    }
 }
