@@ -44,8 +44,12 @@ public class BootstrapAdminKey {
         if (embedded && apiKeys.count() == 0) {
             String secret = ApiKeyService.newSecret();
             apiKeys.ensure(NAME, Role.ADMIN, secret, "first start");
-            LOG.infof("%n%n  Bootstrap admin API key (shown only now, store it):%n%n    %s%n%n"
-                    + "  Use it as: curl -H 'Authorization: Bearer %s' ...%n", secret, secret);
+            // Straight to the console, not through the log: logs never carry a key (they may be
+            // shipped elsewhere), and a JSON log line would hide it from the person starting the service.
+            System.out.printf("%n  Bootstrap admin API key (shown only now, store it):%n%n    %s%n%n"
+                    + "  Use it as: curl -H 'Authorization: Bearer %s' ...%n%n", secret, secret);
+            System.out.flush();
+            LOG.info("Created a bootstrap admin API key on the first start; it was printed to the console");
         }
     }
 }
