@@ -76,6 +76,13 @@ public class Idempotency {
         return run(key, operation, request, type, 200, action);
     }
 
+    /** A request that starts work to be done later (an import job): 202 with the job's {@code Location}. */
+    @Transactional
+    public <T> RestResponse<T> accept(String key, String operation, Object request, Class<T> type,
+            Supplier<Outcome<T>> action) {
+        return run(key, operation, request, type, 202, action);
+    }
+
     private <T> RestResponse<T> run(String key, String operation, Object request, Class<T> type, int status,
             Supplier<Outcome<T>> action) {
         if (key == null) {
