@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import de.fachplan.api.common.idempotency.BatchItems;
@@ -82,11 +84,19 @@ public class ValueImportWorker {
         }
     }
 
+    /** Set when the application begins to stop: a running job hands itself back after its current chunk. */
+    private volatile boolean stopping;
+
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(every = "${fachplan.controlling.import-poll-interval:2s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void work() {
         try {
-            for (Claim claim = claim(); claim != null; claim = claim()) {
+            for (Claim claim = stopping ? null : claim(); claim != null; claim = stopping ? null : claim()) {
                 Claim job = claim;
                 runAs.run(job.principal(), () -> run(job));
             }
@@ -94,7 +104,7 @@ public class ValueImportWorker {
                     + " WHERE finished_at < now() - make_interval(secs => :retention)")
                     .setParameter("retention", (double) retention.toSeconds()).executeUpdate());
         } catch (RuntimeException e) {
-            if (!DatabaseOutage.causedBy(e)) {
+            if (!DatabaseOutage.causedBy(e) && !stopping) {
                 throw e;
             }
             // The jobs wait in the database; a claimed one is taken up again when its lease ends.
@@ -131,7 +141,8 @@ public class ValueImportWorker {
         } catch (LeaseLost e) {
             LOG.infof("Import job %s was taken over by another run", job.id());
         } catch (RuntimeException e) {
-            if (DatabaseOutage.causedBy(e)) {
+            if (DatabaseOutage.causedBy(e) || stopping) {
+                // Not the job's fault: its lease ends and a replica takes it up again.
                 throw e;
             }
             // A job that fails for a reason of its own must not be retried on every lease.
@@ -152,6 +163,10 @@ public class ValueImportWorker {
         int total = upload.items.size();
         int failed = job.failed();
         for (int from = job.processed(); from < total; from += CHUNK) {
+            if (stopping) {
+                release(job, from);
+                return;
+            }
             int to = Math.min(from + CHUNK, total);
             List<IndicatorValueBatchResult> failures = new ArrayList<>();
             int passed = 0;
@@ -217,6 +232,15 @@ public class ValueImportWorker {
                         .setParameter("result", write(failure)).executeUpdate();
             }
         });
+    }
+
+    /** Hands a job back to the queue at once, so that another replica need not wait for its lease to end. */
+    private void release(Claim job, int processed) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE indicator_value_import"
+                + " SET state = 'QUEUED', lease_until = NULL, lease_token = NULL, version = version + 1"
+                + " WHERE id = :id AND lease_token = :token AND state = 'RUNNING'")
+                .setParameter("id", job.id()).setParameter("token", job.token()).executeUpdate());
+        LOG.infof("Import job %s handed back after %d rows: the application is stopping", job.id(), processed);
     }
 
     private void finish(Claim job, ValueImport.State state, String detail) {
