@@ -23,6 +23,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import de.fachplan.api.common.idempotency.BatchItems;
+import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.operations.DatabaseOutage;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.security.RunAs;
@@ -61,6 +62,9 @@ public class ValueImportWorker {
 
     @Inject
     RunAs runAs;
+
+    @Inject
+    Idempotency idempotency;
 
     @Inject
     ObjectMapper json;
@@ -180,7 +184,7 @@ public class ValueImportWorker {
                 }
             }
             // An all-or-nothing job has applied nothing yet; it counts its rows when it writes them.
-            progress(job, to, job.allOrNothing() && !job.dryRun() ? 0 : passed, failures);
+            progress(job, from, to, job.allOrNothing() && !job.dryRun() ? 0 : passed, failures, run);
             failed += failures.size();
         }
         if (!job.allOrNothing() || failed == 0 && job.dryRun()) {
@@ -212,8 +216,14 @@ public class ValueImportWorker {
         }
     }
 
-    /** Records a chunk: how far the job got, its counts and failed rows, and a renewed lease. */
-    private void progress(Claim job, int processed, int applied, List<IndicatorValueBatchResult> failures) {
+    /**
+     * Records the chunk of rows {@code from} to {@code processed}: how far the job got, its counts
+     * and failed rows, and a renewed lease. The results its rows stored under the job's key
+     * ({@code run}) are needed only until then, to resume the chunk after a take-over, and go in
+     * the same transaction: a job keeps at most one chunk of them.
+     */
+    private void progress(Claim job, int from, int processed, int applied, List<IndicatorValueBatchResult> failures,
+            String run) {
         QuarkusTransaction.requiringNew().run(() -> {
             int updated = em.createNativeQuery("UPDATE indicator_value_import SET processed_rows = :processed,"
                     + " applied_rows = applied_rows + :applied, failed_rows = failed_rows + :failed,"
@@ -230,6 +240,9 @@ public class ValueImportWorker {
                         + " VALUES (:id, :row, CAST(:result AS jsonb))")
                         .setParameter("id", job.id()).setParameter("row", failure.getRow())
                         .setParameter("result", write(failure)).executeUpdate();
+            }
+            if (run != null) {
+                idempotency.forgetItems(run, from, processed);
             }
         });
     }
