@@ -5,7 +5,8 @@
 -- kept with the job until it ends, so that any replica can run it; so is who uploaded it (the
 -- job applies the rows with those rights) and the upload's request id (the audit trail of every
 -- row names it). lease_token names the current run: a replica that lost its lease cannot record
--- progress over the run that took over.
+-- progress over the run that took over. worker names the replica of the last claim (host:pid),
+-- for operators.
 CREATE TABLE indicator_value_import (
     id               uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     state            varchar(20)   NOT NULL,
@@ -25,6 +26,7 @@ CREATE TABLE indicator_value_import (
     detail           varchar(2000),
     lease_until      timestamptz,
     lease_token      uuid,
+    worker           varchar(200),
     created_at       timestamptz   NOT NULL DEFAULT now(),
     started_at       timestamptz,
     finished_at      timestamptz,

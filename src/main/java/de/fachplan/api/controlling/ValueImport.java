@@ -82,6 +82,9 @@ public class ValueImport extends PanacheEntityBase {
     @Column(name = "lease_token")
     public UUID leaseToken;
 
+    /** The replica that claimed the job last ({@code host:pid}). */
+    public String worker;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

@@ -51,6 +51,10 @@ public class ValueImportWorker {
 
     private static final Logger LOG = Logger.getLogger(ValueImportWorker.class);
 
+    /** This replica, as the job records who claimed it last: the host (a pod's name) and the process id. */
+    static final String WORKER = System.getenv().getOrDefault("HOSTNAME", "localhost") + ":"
+            + ProcessHandle.current().pid();
+
     /** Rows per recorded step of progress (and lease renewal). */
     static final int CHUNK = 200;
 
@@ -124,10 +128,11 @@ public class ValueImportWorker {
                     + " ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)"
                     + " UPDATE indicator_value_import j SET state = 'RUNNING', started_at = COALESCE(j.started_at, now()),"
                     + " lease_until = now() + make_interval(secs => :lease), lease_token = gen_random_uuid(),"
-                    + " version = j.version + 1 FROM due WHERE j.id = due.id"
+                    + " worker = :worker, version = j.version + 1 FROM due WHERE j.id = due.id"
                     + " RETURNING j.id, j.lease_token, j.plan_ref, j.dry_run, j.all_or_nothing, j.body, j.caller_id,"
                     + " j.caller_name, j.caller_roles, j.organisation_id, j.request_id, j.processed_rows, j.failed_rows")
-                    .setParameter("lease", (double) lease.toSeconds()).getResultList();
+                    .setParameter("lease", (double) lease.toSeconds()).setParameter("worker", WORKER)
+                    .getResultList();
             if (rows.isEmpty()) {
                 return null;
             }
