@@ -115,8 +115,9 @@ public class ValueImportWorker {
             if (!DatabaseOutage.causedBy(e) && !stopping) {
                 throw e;
             }
-            // The jobs wait in the database; a claimed one is taken up again when its lease ends.
-            LOG.debugf("Import jobs skipped, database unreachable: %s", e.getClass().getSimpleName());
+            // The jobs wait in the database (the database is unreachable, or this replica stops); a
+            // claimed one is taken up again when its lease ends.
+            LOG.debugf("Import jobs interrupted: %s", e.getClass().getSimpleName());
         }
     }
 

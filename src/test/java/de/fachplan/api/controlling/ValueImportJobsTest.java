@@ -5,6 +5,7 @@ import static de.fachplan.api.support.Api.as;
 import static de.fachplan.api.support.Api.controller;
 import static de.fachplan.api.support.Api.editor;
 import static de.fachplan.api.support.Api.invalid;
+import static de.fachplan.api.support.Api.partnerJwt;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,9 +19,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +29,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+
+import de.fachplan.api.common.operations.OperationsTest;
 
 /**
  * Uploads above the import-job threshold (10 rows in the test profile) run as import jobs: 202 and
@@ -39,6 +41,7 @@ class ValueImportJobsTest {
 
     private static final String IMPORTS = "/api/v1/indicator-value-imports";
 
+    private static String organisation;
     private static String partnerKey;
     private static String own;
     private static String foreign;
@@ -48,7 +51,7 @@ class ValueImportJobsTest {
         if (partnerKey != null) {
             return;
         }
-        String organisation = ControllingFixtures.organisation("Beispiel-Träger Importe");
+        organisation = ControllingFixtures.organisation("Beispiel-Träger Importe");
         partnerKey = ControllingFixtures.partnerKey(organisation);
         own = ControllingFixtures.indicator("\"unit\":\"COUNT\",\"direction\":\"HIGHER_IS_BETTER\","
                 + "\"frequency\":\"MONTHLY\",\"actionField\":\"M\",\"reportingOrganisation\":\"" + organisation + "\"");
@@ -192,6 +195,24 @@ class ValueImportJobsTest {
     }
 
     @Test
+    void aJobOfAPartnersJwtIsRecordedUnderThatPersonLikeItsRequests() {
+        String subject = "statistik-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = partnerJwt(subject, organisation);
+        String requestId = "import-" + UUID.randomUUID();
+        String indicator = ControllingFixtures.indicator("\"unit\":\"COUNT\",\"direction\":\"HIGHER_IS_BETTER\","
+                + "\"frequency\":\"MONTHLY\",\"actionField\":\"M\",\"reportingOrganisation\":\"" + organisation + "\"");
+        String location = upload(as(token).header("X-Request-Id", requestId), csv(indicator, 11, Map.of()))
+                .header("Location");
+        assertEquals(11, (int) ended(() -> as(token), location).path("appliedRows"));
+        invalid(as(partnerJwt("someone-else", organisation))).get(location).then().statusCode(404);
+        editor().queryParam("requestId", requestId).queryParam("limit", 200).get("/api/v1/audit-events").then()
+                .statusCode(200).body("items", hasSize(11))
+                .body("items.actorId", everyItem(equalTo("jwt:" + subject)))
+                .body("items.actor", everyItem(equalTo("jwt:" + subject)))
+                .body("items.actorOrganisationId", everyItem(equalTo(organisation)));
+    }
+
+    @Test
     void onlyTheUploaderCanReadItsJob() {
         String location = upload(controller(), csv(monthlyIndicator(), 11, Map.of())).header("Location");
         invalid(editor()).get(location).then().statusCode(404);
@@ -228,12 +249,32 @@ class ValueImportJobsTest {
     }
 
     @Test
-    void runningImportJobsArePublishedAsAGauge() {
-        String metrics = anonymous().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
-        for (String name : new String[] { "fachplan_imports_running", "fachplan_imports_queued" }) {
-            Matcher m = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? (\\S+)$").matcher(metrics);
-            assertTrue(m.find(), "no gauge " + name);
-            assertTrue(Double.parseDouble(m.group(1)) >= 0);
+    void importJobsInFlightArePublishedAsGauges() {
+        String location = upload(controller(), csv(monthlyIndicator(), 300, Map.of())).header("Location");
+        assertTrue(within10s(() -> inFlight() >= 1), "the job never showed in fachplan_imports_queued/running");
+        ended(() -> controller(), location);
+        assertTrue(within10s(() -> inFlight() == 0), "fachplan_imports_queued/running still count an ended job");
+    }
+
+    private static double inFlight() {
+        String metrics = OperationsTest.metrics();
+        return OperationsTest.gauge(metrics, "fachplan_imports_running")
+                + OperationsTest.gauge(metrics, "fachplan_imports_queued");
+    }
+
+    private static boolean within10s(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
+        return false;
     }
 }
