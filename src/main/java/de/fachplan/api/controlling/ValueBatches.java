@@ -81,8 +81,7 @@ public class ValueBatches {
             return checked.stream().map(r -> r.getStatus() >= 400 ? r : notWritten(r, path)).toList();
         }
         try {
-            return writeTogether(planRef, items, () -> {
-            });
+            return writeTogether(planRef, items, () -> { });
         } catch (RuntimeException e) {
             // Another write got in between the check and the write: nothing was written.
             ProblemException problem = BatchItems.problem(e, "the write of an all-or-nothing batch");
