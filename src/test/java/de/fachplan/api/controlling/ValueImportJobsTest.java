@@ -7,6 +7,7 @@ import static de.fachplan.api.support.Api.editor;
 import static de.fachplan.api.support.Api.invalid;
 import static de.fachplan.api.support.Api.partnerJwt;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -246,6 +247,15 @@ class ValueImportJobsTest {
         invalid(controller()).contentType("text/csv").body(csv(indicator, 20, Map.of()).replace("value\r\n", "wert\r\n"))
                 .post(IMPORTS).then().statusCode(400).body("errors[0].pointer", equalTo("#/body/row/1"));
         controller().queryParam("indicator", indicator).get("/api/v1/indicator-values").then().body("items", empty());
+    }
+
+    @Test
+    void anUploadOfMoreThan50000RowsIsRefusedAsAWhole() {
+        // Short rows, so that the row limit and not the body limit (1 MB) refuses it.
+        String csv = "indicator,period,value\r\n" + "X,2001-01,1\r\n".repeat(50_001);
+        invalid(controller()).contentType("text/csv").body(csv).post(IMPORTS).then().statusCode(413)
+                .body("type", equalTo("urn:fachplan:problem:payload-too-large"))
+                .body("detail", containsString("50000 rows"));
     }
 
     @Test

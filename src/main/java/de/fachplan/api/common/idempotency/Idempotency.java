@@ -187,9 +187,16 @@ public class Idempotency {
         return new BatchStart<>(null, run);
     }
 
-    /** The result an earlier run with the same body stored for item {@code index}, if it applied it. */
+    /**
+     * The result an earlier run with the same body stored for item {@code index}, if it applied it.
+     * Two runs that reach the same item at once (one took over from the other while it still
+     * worked) queue on a lock of the item until the first one's transaction ends: the second then
+     * finds its result instead of applying the item again.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> java.util.Optional<T> storedItem(String run, int index, Class<T> type) {
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))) item_lock")
+                .setParameter("k", caller.id() + "\n" + run + "#" + index).getSingleResult();
         IdempotencyRecord stored = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(caller.id(), run + "#" + index));
         return stored == null || !stored.expiresAt.isAfter(Timestamps.now()) ? java.util.Optional.empty()
                 : java.util.Optional.of(read(stored.responseBody, type));
