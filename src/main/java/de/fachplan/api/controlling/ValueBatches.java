@@ -109,21 +109,34 @@ public class ValueBatches {
         });
     }
 
+    /** The result of item {@code index}, also when it failed: see {@link #attempt}. */
+    private IndicatorValueBatchResult applyOne(String planRef, Item item, Refused refusal, int index, boolean checkOnly,
+            String key, String run, String path) {
+        try {
+            return attempt(planRef, item, refusal, index, checkOnly, key, run, path);
+        } catch (RuntimeException e) {
+            return failed(item, e, path);
+        }
+    }
+
     /**
      * The result of item {@code index}: refused as read, or applied (checked only, when
-     * {@code checkOnly}) in a transaction of its own by {@link BatchItems}.
+     * {@code checkOnly}) in a transaction of its own by {@link BatchItems}. A failure to apply it
+     * propagates, for a caller that tells the item's own failures from the service's.
      */
-    IndicatorValueBatchResult applyOne(String planRef, Item item, Refused refusal, int index, boolean checkOnly,
+    IndicatorValueBatchResult attempt(String planRef, Item item, Refused refusal, int index, boolean checkOnly,
             String key, String run, String path) {
         if (refusal != null) {
             return failed(item, refusal.problem(), path);
         }
-        try {
-            return items.apply(key, run, index, checkOnly, IndicatorValueBatchResult.class,
-                    IndicatorValueBatchResult::getStatus, () -> succeeded(item, values.report(planRef, item.value(), true)));
-        } catch (RuntimeException e) {
-            return failed(item, BatchItems.problem(e, "item " + item.reference()), path);
-        }
+        return items.apply(key, run, index, checkOnly, IndicatorValueBatchResult.class,
+                IndicatorValueBatchResult::getStatus, () -> succeeded(item, values.report(planRef, item.value(), true)));
+    }
+
+    /** The result of an item whose application failed with {@code failure}. */
+    static IndicatorValueBatchResult failed(Item item, RuntimeException failure, String path) {
+        return failed(item, BatchItems.problem(failure, item.row() != null ? "row " + item.row()
+                : "item " + item.reference()), path);
     }
 
     private static IndicatorValueBatchResult succeeded(Item item, IndicatorValueService.Reported reported) {

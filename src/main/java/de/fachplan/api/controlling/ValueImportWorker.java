@@ -35,7 +35,7 @@ import de.fachplan.api.generated.model.IndicatorValueBatchResult;
  * <p>A replica claims one job at a time with {@code FOR UPDATE SKIP LOCKED}, takes a lease on it
  * under a new token and renews the lease with every chunk of rows it records. A job whose lease
  * ran out (its replica died or hung) is claimed again and resumes after the last recorded chunk.
- * Rows are applied exactly as a {@code 207} upload applies them ({@link ValueBatches#applyOne}):
+ * Rows are applied exactly as a {@code 207} upload applies them ({@link ValueBatches#attempt}):
  * each in a transaction of its own that also stores its result under the job's key, so a row of
  * an unrecorded chunk that was applied before the take-over is found there and not applied twice.
  * Every write of progress is guarded by the token: a replica that lost its lease stops at its
@@ -181,8 +181,18 @@ public class ValueImportWorker {
             List<IndicatorValueBatchResult> failures = new ArrayList<>();
             int passed = 0;
             for (int index = from; index < to; index++) {
-                IndicatorValueBatchResult result = batches.applyOne(job.planRef(), upload.items.get(index),
-                        upload.refused.get(index), index, checkOnly, run, run, path);
+                ValueBatches.Item item = upload.items.get(index);
+                IndicatorValueBatchResult result;
+                try {
+                    result = batches.attempt(job.planRef(), item, upload.refused.get(index), index, checkOnly, run, run,
+                            path);
+                } catch (RuntimeException e) {
+                    if (DatabaseOutage.causedBy(e) || stopping) {
+                        // Not the row's failure: the chunk is not recorded and runs again on the next claim.
+                        throw e;
+                    }
+                    result = ValueBatches.failed(item, e, path);
+                }
                 if (result.getStatus() >= 400) {
                     failures.add(result);
                 } else {
@@ -213,7 +223,7 @@ public class ValueImportWorker {
         } catch (LeaseLost e) {
             throw e;
         } catch (RuntimeException e) {
-            if (DatabaseOutage.causedBy(e)) {
+            if (DatabaseOutage.causedBy(e) || stopping) {
                 throw e;
             }
             // Another write got in between the check and the write: nothing was written.
