@@ -42,7 +42,8 @@ import com.sun.net.httpserver.HttpServer;
  * <li>each webhook event is delivered once, not once per replica;</li>
  * <li>a change-feed client alternating between instances misses and repeats nothing;</li>
  * <li>SIGKILL of one instance amid writes: every acknowledged write is in the database, none is
- * half-written, the others keep answering;</li>
+ * half-written, the others keep answering; the killed one is the instance running a CSV import
+ * job at that moment, and another instance finishes the job with every row applied exactly once;</li>
  * <li>the database stopped for a while under load: 503 problem+json, readiness DOWN within 5 s,
  * recovery without restarts;</li>
  * <li>SIGTERM: readiness DOWN at once while requests are still served, then a clean exit.</li>
@@ -162,6 +163,8 @@ public class ReplicaCheck {
             e.put("FACHPLAN_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
             e.put("FACHPLAN_WEBHOOKS_POLL_INTERVAL", "0.3s");
             e.put("FACHPLAN_WEBHOOKS_RETRY_BASE", "PT1S");
+            e.put("FACHPLAN_CONTROLLING_IMPORT_POLL_INTERVAL", "1s");
+            e.put("FACHPLAN_CONTROLLING_IMPORT_LEASE", "PT15S");
             pb.redirectErrorStream(true).redirectOutput(log.toFile());
             instances.add(new Instance(name, port, pb.start(), log));
         }
@@ -402,7 +405,8 @@ public class ReplicaCheck {
 
     static void killOneInstanceAmidWrites() throws Exception {
         String prefix = "Kill " + UUID.randomUUID().toString().substring(0, 8) + " ";
-        Instance victim = instances.get(2);
+        ImportJob job = startImportJob();
+        Instance victim = job.runner() != null ? job.runner() : instances.get(2);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicInteger survivorFailures = new AtomicInteger();
         AtomicInteger victimFailures = new AtomicInteger();
@@ -454,6 +458,90 @@ public class ReplicaCheck {
         }
         check(survivorFailures.get() == 0, "the other instances kept answering (" + survivorFailures.get() + " failures)");
         instances.remove(victim);
+        importJobFinishedElsewhere(job, victim);
+    }
+
+    record ImportJob(String id, String location, String indicator, int rows, Instance runner, long started) {
+    }
+
+    /** Uploads a CSV large enough for an import job and waits until an instance has recorded progress on it. */
+    static ImportJob startImportJob() throws Exception {
+        Instance a = instances.get(0);
+        String indicator = "R-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Answer defined = send(a, "POST", "/api/v1/indicators", "{\"code\":\"" + indicator + "\",\"name\":{\"de\":"
+                + "\"Replikat-Import\"},\"unit\":\"COUNT\",\"direction\":\"HIGHER_IS_BETTER\",\"frequency\":\"MONTHLY\","
+                + "\"actionField\":\"M\"}", Map.of());
+        check(defined.status() == 201, "an indicator for the import job is defined: " + defined.status());
+        int rows = 6000;
+        StringBuilder csv = new StringBuilder("indicator,period,value\r\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append(indicator).append(',').append(2000 + i / 12).append('-').append(String.format("%02d", i % 12 + 1))
+                    .append(',').append(i).append("\r\n");
+        }
+        long started = System.nanoTime();
+        Answer accepted = send(a, "POST", "/api/v1/indicator-value-imports", csv.toString(),
+                Map.of("Content-Type", "text/csv"));
+        check(accepted.status() == 202 && accepted.header("Location") != null,
+                "an upload of " + rows + " rows is accepted as an import job: " + accepted.status());
+        String location = URI.create(accepted.header("Location")).getPath();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                ResultSet r = s.executeQuery("SELECT worker FROM indicator_value_import WHERE id = '" + id
+                        + "' AND state = 'RUNNING' AND processed_rows > 0");
+                if (r.next()) {
+                    String worker = r.getString(1);
+                    Instance runner = instances.stream().filter(i -> worker.endsWith(":" + i.process().pid()))
+                            .findFirst().orElse(null);
+                    check(runner != null, "the import job runs on an instance (" + worker + ")");
+                    return new ImportJob(id, location, indicator, rows, runner, started);
+                }
+                sleep(100);
+            }
+        }
+        check(false, "an instance started the import job within 60 s");
+        return new ImportJob(id, location, indicator, rows, null, started);
+    }
+
+    /** After its instance was killed, another finishes the job; no row is lost or applied twice. */
+    static void importJobFinishedElsewhere(ImportJob job, Instance killed) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        JsonNode state = null;
+        while (System.nanoTime() < deadline) {
+            Answer answer = get(instances.get(0), job.location(), ADMIN_KEY);
+            if (answer.status() == 200) {
+                state = answer.json();
+                if (!state.path("state").asText().matches("QUEUED|RUNNING")) {
+                    break;
+                }
+            }
+            sleep(500);
+        }
+        FIGURES.put("import job of " + job.rows() + " rows, killed amid it: ended after",
+                seconds(System.nanoTime() - job.started()));
+        check(state != null && state.path("state").asText().equals("SUCCEEDED")
+                && state.path("processedRows").asInt() == job.rows() && state.path("appliedRows").asInt() == job.rows()
+                && state.path("failedRows").asInt() == 0,
+                "another instance finished the import job with every row applied (" + state + ")");
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            ResultSet r = s.executeQuery("SELECT count(*), count(DISTINCT v.period) FROM indicator_value v"
+                    + " JOIN indicator i ON i.id = v.indicator_id WHERE i.code = '" + job.indicator() + "'");
+            r.next();
+            check(r.getInt(1) == job.rows() && r.getInt(2) == job.rows(),
+                    "every row of the import job is stored once (" + r.getInt(1) + " values)");
+            // A second application of a row would change its open value: a change-feed row even when nothing differs.
+            r = s.executeQuery("SELECT count(*) FILTER (WHERE e.operation = 'CREATED'),"
+                    + " count(*) FILTER (WHERE e.operation <> 'CREATED') FROM change_event e"
+                    + " JOIN indicator_value v ON v.id = e.resource_id"
+                    + " JOIN indicator i ON i.id = v.indicator_id WHERE i.code = '" + job.indicator() + "'");
+            r.next();
+            check(r.getInt(1) == job.rows() && r.getInt(2) == 0, "no row was applied twice across the take-over ("
+                    + r.getInt(1) + " creations, " + r.getInt(2) + " further writes)");
+            r = s.executeQuery("SELECT worker FROM indicator_value_import WHERE id = '" + job.id() + "'");
+            r.next();
+            check(!r.getString(1).endsWith(":" + killed.process().pid()), "the job was finished by another instance");
+        }
     }
 
     // --- 4. losing the database -------------------------------------------------------------

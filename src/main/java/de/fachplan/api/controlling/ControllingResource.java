@@ -43,6 +43,7 @@ import de.fachplan.api.generated.model.IndicatorValue;
 import de.fachplan.api.generated.model.IndicatorValueBatch;
 import de.fachplan.api.generated.model.IndicatorValueBatchResults;
 import de.fachplan.api.generated.model.IndicatorValueCreate;
+import de.fachplan.api.generated.model.IndicatorValueImport;
 import de.fachplan.api.generated.model.IndicatorValuePage;
 import de.fachplan.api.generated.model.IndicatorValuePatch;
 import de.fachplan.api.generated.model.IndicatorValueRevision;
@@ -75,6 +76,9 @@ public class ControllingResource implements ControllingApi {
 
     @Inject
     ValueBatches batches;
+
+    @Inject
+    ValueImports imports;
 
     @Inject
     PlanService plans;
@@ -335,12 +339,30 @@ public class ControllingResource implements ControllingApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
-    public RestResponse<IndicatorValueBatchResults> importIndicatorValues(String body, String plan, Boolean dryRun,
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    public RestResponse<IndicatorValueImport> importIndicatorValues(String body, String plan, Boolean dryRun,
             Boolean allOrNothing, String idempotencyKey) {
+        boolean checkOnly = Boolean.TRUE.equals(dryRun);
+        boolean together = Boolean.TRUE.equals(allOrNothing);
         ValueUpload upload = new ValueUpload(body);
-        return multiStatus(batches.apply("importIndicatorValues", plan, upload.items, upload.refused,
-                Boolean.TRUE.equals(dryRun), Boolean.TRUE.equals(allOrNothing), idempotencyKey,
-                uri.getRequestUri().getRawPath()));
+        if (imports.runsAsJob(upload)) {
+            return idempotency.accept(idempotencyKey, "importIndicatorValues",
+                    List.of(String.valueOf(plan), checkOnly, together, body), IndicatorValueImport.class, () -> {
+                        ValueImport job = imports.queue(plan, body, upload, checkOnly, together);
+                        return new Idempotency.Outcome<>(imports.toDto(job),
+                                URI.create("indicator-value-imports/" + job.id), ETags.of(job.version));
+                    });
+        }
+        // The contract's first success is the job (202); a small upload answers its 207 at once.
+        return (RestResponse) multiStatus(batches.apply("importIndicatorValues", plan, upload.items, upload.refused,
+                checkOnly, together, idempotencyKey, uri.getRequestUri().getRawPath()));
+    }
+
+    @Override
+    @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
+    public RestResponse<IndicatorValueImport> getIndicatorValueImport(UUID importId, String ifNoneMatch) {
+        ValueImport job = imports.find(importId);
+        return Responses.conditional(ifNoneMatch, job.version, () -> imports.toDto(job));
     }
 
     private static RestResponse<IndicatorValueBatchResults> multiStatus(ValueBatches.Outcome outcome) {

@@ -60,9 +60,7 @@ public class ValueBatches {
         List<IndicatorValueBatchResult> results = new ArrayList<>(items.size());
         boolean checkOnly = dryRun || allOrNothing;
         for (int index = 0; index < items.size(); index++) {
-            Refused refusal = refused.get(index);
-            results.add(refusal != null ? failed(items.get(index), refusal.problem(), path)
-                    : applyItem(planRef, items.get(index), index, checkOnly, key, run, path));
+            results.add(applyOne(planRef, items.get(index), refused.get(index), index, checkOnly, key, run, path));
         }
         if (allOrNothing && !dryRun) {
             results = writeAll(planRef, items, results, path);
@@ -83,13 +81,7 @@ public class ValueBatches {
             return checked.stream().map(r -> r.getStatus() >= 400 ? r : notWritten(r, path)).toList();
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                List<IndicatorValueBatchResult> written = new ArrayList<>(items.size());
-                for (Item item : items) {
-                    written.add(succeeded(item, values.report(planRef, item.value(), true)));
-                }
-                return written;
-            });
+            return writeTogether(planRef, items, () -> { });
         } catch (RuntimeException e) {
             // Another write got in between the check and the write: nothing was written.
             ProblemException problem = BatchItems.problem(e, "the write of an all-or-nothing batch");
@@ -101,14 +93,50 @@ public class ValueBatches {
         }
     }
 
-    private IndicatorValueBatchResult applyItem(String planRef, Item item, int index, boolean checkOnly, String key,
-            String run, String path) {
+    /**
+     * Writes every item in one new transaction, after {@code first} has run in it (an import job
+     * marks itself done there, so that its state commits with the values). Any failure rolls back
+     * all of it and propagates.
+     */
+    List<IndicatorValueBatchResult> writeTogether(String planRef, List<Item> items, Runnable first) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            first.run();
+            List<IndicatorValueBatchResult> written = new ArrayList<>(items.size());
+            for (Item item : items) {
+                written.add(succeeded(item, values.report(planRef, item.value(), true)));
+            }
+            return written;
+        });
+    }
+
+    /** The result of item {@code index}, also when it failed: see {@link #attempt}. */
+    private IndicatorValueBatchResult applyOne(String planRef, Item item, Refused refusal, int index, boolean checkOnly,
+            String key, String run, String path) {
         try {
-            return items.apply(key, run, index, checkOnly, IndicatorValueBatchResult.class,
-                    IndicatorValueBatchResult::getStatus, () -> succeeded(item, values.report(planRef, item.value(), true)));
+            return attempt(planRef, item, refusal, index, checkOnly, key, run, path);
         } catch (RuntimeException e) {
-            return failed(item, BatchItems.problem(e, "item " + item.reference()), path);
+            return failed(item, e, path);
         }
+    }
+
+    /**
+     * The result of item {@code index}: refused as read, or applied (checked only, when
+     * {@code checkOnly}) in a transaction of its own by {@link BatchItems}. A failure to apply it
+     * propagates, for a caller that tells the item's own failures from the service's.
+     */
+    IndicatorValueBatchResult attempt(String planRef, Item item, Refused refusal, int index, boolean checkOnly,
+            String key, String run, String path) {
+        if (refusal != null) {
+            return failed(item, refusal.problem(), path);
+        }
+        return items.apply(key, run, index, checkOnly, IndicatorValueBatchResult.class,
+                IndicatorValueBatchResult::getStatus, () -> succeeded(item, values.report(planRef, item.value(), true)));
+    }
+
+    /** The result of an item whose application failed with {@code failure}. */
+    static IndicatorValueBatchResult failed(Item item, RuntimeException failure, String path) {
+        return failed(item, BatchItems.problem(failure, item.row() != null ? "row " + item.row()
+                : "item " + item.reference()), path);
     }
 
     private static IndicatorValueBatchResult succeeded(Item item, IndicatorValueService.Reported reported) {

@@ -18,8 +18,11 @@ import de.fachplan.api.common.problem.ProblemType;
 /** Reads an uploaded CSV of values into batch items; a row whose fields cannot be read is refused on its own. */
 final class ValueUpload {
 
-    /** More rows than this in one upload is a 413. */
-    static final int MAX_ROWS = 5000;
+    /**
+     * More rows than this in one upload is a 413. Uploads above the import-job threshold run as a
+     * job; the body limit (1 MB) usually ends an upload first, this bounds one of very short rows.
+     */
+    static final int MAX_ROWS = 50_000;
 
     private static final Set<String> COLUMNS = Set.of("reference", "indicator", "period", "district", "value", "note",
             "state");

@@ -31,6 +31,17 @@ public class RequestId {
         return value;
     }
 
+    /**
+     * Work that runs later on behalf of a request (an import job) carries that request's id, so
+     * that its audit events and log lines lead back to the request that started it.
+     */
+    public void adopt(String requestId) {
+        value = requestId;
+        if (requestId != null) {
+            MDC.put(MDC_KEY, requestId);
+        }
+    }
+
     @ServerRequestFilter(preMatching = true)
     public void read(ContainerRequestContext request) {
         String given = request.getHeaderString(HEADER);

@@ -76,6 +76,13 @@ public class Idempotency {
         return run(key, operation, request, type, 200, action);
     }
 
+    /** A request that starts work to be done later (an import job): 202 with the job's {@code Location}. */
+    @Transactional
+    public <T> RestResponse<T> accept(String key, String operation, Object request, Class<T> type,
+            Supplier<Outcome<T>> action) {
+        return run(key, operation, request, type, 202, action);
+    }
+
     private <T> RestResponse<T> run(String key, String operation, Object request, Class<T> type, int status,
             Supplier<Outcome<T>> action) {
         if (key == null) {
@@ -180,9 +187,16 @@ public class Idempotency {
         return new BatchStart<>(null, run);
     }
 
-    /** The result an earlier run with the same body stored for item {@code index}, if it applied it. */
+    /**
+     * The result an earlier run with the same body stored for item {@code index}, if it applied it.
+     * Two runs that reach the same item at once (one took over from the other while it still
+     * worked) queue on a lock of the item until the first one's transaction ends: the second then
+     * finds its result instead of applying the item again.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> java.util.Optional<T> storedItem(String run, int index, Class<T> type) {
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))) item_lock")
+                .setParameter("k", caller.id() + "\n" + run + "#" + index).getSingleResult();
         IdempotencyRecord stored = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(caller.id(), run + "#" + index));
         return stored == null || !stored.expiresAt.isAfter(Timestamps.now()) ? java.util.Optional.empty()
                 : java.util.Optional.of(read(stored.responseBody, type));
@@ -208,6 +222,19 @@ public class Idempotency {
                 + " where r.caller = :caller and r.idempotencyKey = :key")
                 .setParameter("lease", now.plus(batchLease)).setParameter("caller", record.caller)
                 .setParameter("key", key).executeUpdate();
+    }
+
+    /**
+     * Drops the stored results of items {@code from} (inclusive) to {@code to} of a run once they
+     * can no longer be asked for: a run that records its own progress (an import job) needs them
+     * only until it has recorded the step that applied them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetItems(String run, int from, int to) {
+        em.createQuery("delete from IdempotencyRecord r where r.caller = :caller and r.idempotencyKey in :keys")
+                .setParameter("caller", caller.id())
+                .setParameter("keys", java.util.stream.IntStream.range(from, to).mapToObj(i -> run + "#" + i).toList())
+                .executeUpdate();
     }
 
     /** Stores the batch's answer for replays and ends its in-progress mark. */

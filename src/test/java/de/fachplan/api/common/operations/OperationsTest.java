@@ -18,7 +18,7 @@ import io.restassured.http.ContentType;
 
 /** What an operator's probes and Prometheus see of a healthy replica. */
 @QuarkusTest
-class OperationsTest {
+public class OperationsTest {
 
     @Test
     void livenessAndReadinessAreUpAndReadinessWatchesTheDatabase() {
@@ -68,11 +68,11 @@ class OperationsTest {
         assertTrue(after >= before + 3, "idempotency store went from " + before + " to " + after);
     }
 
-    static String metrics() {
+    public static String metrics() {
         return anonymous().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
-    static double gauge(String metrics, String name) {
+    public static double gauge(String metrics, String name) {
         Matcher m = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? (\\S+)$").matcher(metrics);
         assertTrue(m.find(), "no gauge " + name);
         return Double.parseDouble(m.group(1));

@@ -1,0 +1,120 @@
+package de.fachplan.api.controlling;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.common.security.Caller;
+import de.fachplan.api.common.security.RunAs;
+import de.fachplan.api.common.time.Timestamps;
+import de.fachplan.api.generated.model.IndicatorValueBatchResult;
+import de.fachplan.api.generated.model.IndicatorValueImport;
+import de.fachplan.api.generated.model.IndicatorValueImportState;
+
+/**
+ * Import jobs of large CSV uploads: queued here with the upload and its caller, applied by
+ * {@link ValueImportWorker}, read back by the caller that uploaded (anyone else is told there is
+ * no such job, as for any resource outside a caller's scope).
+ */
+@ApplicationScoped
+public class ValueImports {
+
+    /** The job lists at most this many failed rows; {@code failedRows} counts all of them. */
+    static final int LISTED_ERRORS = 1000;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    RunAs runAs;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Uploads with more data rows than this run as a job; up to it, they are answered at once (207). */
+    @ConfigProperty(name = "fachplan.controlling.import-job-threshold", defaultValue = "2000")
+    int threshold;
+
+    boolean runsAsJob(ValueUpload upload) {
+        return upload.items.size() > threshold;
+    }
+
+    /** Queues an upload that was read without a header error, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ValueImport queue(String planRef, String body, ValueUpload upload, boolean dryRun, boolean allOrNothing) {
+        RunAs.Principal principal = runAs.current();
+        ValueImport job = new ValueImport();
+        job.state = ValueImport.State.QUEUED;
+        job.planRef = planRef;
+        job.dryRun = dryRun;
+        job.allOrNothing = allOrNothing;
+        job.body = body;
+        job.callerId = principal.callerId();
+        job.callerName = principal.displayName();
+        job.callerRoles = String.join(",", principal.roles().stream().sorted().toList());
+        job.organisationId = principal.organisationId();
+        job.requestId = principal.requestId();
+        job.totalRows = upload.items.size();
+        job.createdAt = Timestamps.now();
+        job.persist();
+        em.flush();
+        return job;
+    }
+
+    /** The caller's own job; another caller's is a 404. */
+    @Transactional
+    public ValueImport find(UUID id) {
+        ValueImport job = ValueImport.findById(id);
+        if (job == null || !job.callerId.equals(caller.id())) {
+            throw ProblemException.notFound("No import job " + id + ".");
+        }
+        return job;
+    }
+
+    /** The job as the client sees it, with the first {@value #LISTED_ERRORS} failed rows. */
+    @Transactional
+    public IndicatorValueImport toDto(ValueImport job) {
+        IndicatorValueImport dto = new IndicatorValueImport();
+        dto.setId(job.id);
+        dto.setState(IndicatorValueImportState.fromValue(job.state.name()));
+        dto.setDryRun(job.dryRun);
+        dto.setAllOrNothing(job.allOrNothing);
+        dto.setPlan(job.planRef);
+        dto.setTotalRows(job.totalRows);
+        dto.setProcessedRows(job.processedRows);
+        dto.setAppliedRows(job.appliedRows);
+        dto.setFailedRows(job.failedRows);
+        dto.setCreatedAt(job.createdAt);
+        dto.setStartedAt(job.startedAt);
+        dto.setFinishedAt(job.finishedAt);
+        dto.setDetail(job.detail);
+        @SuppressWarnings("unchecked")
+        List<String> errors = em.createNativeQuery("SELECT CAST(result AS text) FROM indicator_value_import_error"
+                + " WHERE import_id = :id ORDER BY row_number LIMIT :limit")
+                .setParameter("id", job.id).setParameter("limit", LISTED_ERRORS + 1).getResultList();
+        dto.setErrors(errors.stream().limit(LISTED_ERRORS).map(this::read).toList());
+        dto.setErrorsTruncated(errors.size() > LISTED_ERRORS);
+        return dto;
+    }
+
+    private IndicatorValueBatchResult read(String result) {
+        try {
+            return json.readValue(result, IndicatorValueBatchResult.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored import error is unreadable", e);
+        }
+    }
+}
