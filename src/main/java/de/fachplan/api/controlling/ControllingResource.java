@@ -13,13 +13,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
 import de.fachplan.api.catalogue.PlanService;
+import de.fachplan.api.common.csv.CsvNegotiation;
 import de.fachplan.api.common.csv.CsvWriter;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Links;
@@ -166,7 +166,7 @@ public class ControllingResource implements ControllingApi {
     public RestResponse<IndicatorValuePage> listIndicatorValues(String plan, String actionField, String indicator,
             String periodFrom, String periodTo, String district, IndicatorValueState state,
             OffsetDateTime modifiedSince, String changedAfter, Integer limit, String cursor) {
-        boolean csv = wantsCsv();
+        boolean csv = CsvNegotiation.preferred(headers);
         // A delta's upper end is fixed by its first page and travels in the page cursor, so that
         // the pages of one delta belong together.
         String[] continued = cursor == null || csv ? null : cursor.split("\\.", 2);
@@ -193,19 +193,6 @@ public class ControllingResource implements ControllingApi {
         RestResponse<IndicatorValuePage> response = Links.page(body, next, uri);
         response.getHeaders().putSingle(CHANGES_CURSOR, upTo.cursor());
         return response;
-    }
-
-    /** CSV when the client accepts it and prefers it to JSON. */
-    private boolean wantsCsv() {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if ("text".equals(type.getType()) && "csv".equals(type.getSubtype())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override
