@@ -77,7 +77,7 @@ public class CapacityChartService {
             PeriodGranularity granularity) {
         checkRange(from, to);
         Plan plan = plans.resolve(planRef);
-        ForecastScenario scenario = scenarios.get(scenarioCode, plan.id.toString(), version, null);
+        ForecastScenario scenario = scenarios.get(scenarioCode, plan, version, null);
         return compute(plan, scenario, scenario.parameters(), from, to, granularity);
     }
 

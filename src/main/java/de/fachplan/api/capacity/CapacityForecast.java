@@ -211,10 +211,11 @@ public final class CapacityForecast {
         return result;
     }
 
-    private static Integer sum(List<Point> points, Function<Point, Integer> member) {
+    /** The sum of the values that are there; {@code null} when none is. */
+    static <T> Integer sum(List<T> items, Function<T, Integer> member) {
         Integer total = null;
-        for (Point point : points) {
-            Integer value = member.apply(point);
+        for (T item : items) {
+            Integer value = member.apply(item);
             if (value != null) {
                 total = (total == null ? 0 : total) + value;
             }

@@ -1,5 +1,6 @@
 package de.fachplan.api.capacity;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,14 @@ public class CapacityLedger {
             String overrideReason) {
     }
 
+    /** A page of a facility's months, with the facility they belong to. */
+    public record Months(AccommodationFacility facility, Page<CapacityRecord> page) {
+    }
+
+    /** A stored month and the facility it belongs to. */
+    public record Month(AccommodationFacility facility, CapacityRecord record) {
+    }
+
     /** A stored record, the facility it belongs to, and whether the write created it. */
     public record Written(CapacityRecord record, AccommodationFacility facility, boolean created) {
     }
@@ -70,7 +79,7 @@ public class CapacityLedger {
     }
 
     @Transactional
-    public Page<CapacityRecord> list(String facilityRef, YearMonth from, YearMonth to, PageRequest page) {
+    public Months list(String facilityRef, YearMonth from, YearMonth to, PageRequest page) {
         AccommodationFacility facility = facilities.visible(facilityRef);
         KeysetQuery query = new KeysetQuery("capacity_record r", "to_char(r.month, 'YYYY-MM')")
                 .where("r.facility_id = :facility", "facility", facility.id);
@@ -81,18 +90,17 @@ public class CapacityLedger {
             query.where("r.month <= :to", "to", to.atDay(1));
         }
         Page<String> months = query.fetchKeys(em, page);
-        List<CapacityRecord> records = months.items().stream()
-                .map(m -> CapacityRecord.<CapacityRecord>findById(
-                        new CapacityRecord.Key(facility.id, YearMonth.parse(m).atDay(1))))
-                .toList();
-        return new Page<>(records, months.nextCursor());
+        List<LocalDate> firstDays = months.items().stream().map(m -> YearMonth.parse(m).atDay(1)).toList();
+        List<CapacityRecord> records = firstDays.isEmpty() ? List.of()
+                : CapacityRecord.list("facilityId = ?1 and month in ?2 order by month", facility.id, firstDays);
+        return new Months(facility, new Page<>(records, months.nextCursor()));
     }
 
     @Transactional
-    public CapacityRecord get(String facilityRef, YearMonth month) {
+    public Month get(String facilityRef, YearMonth month) {
         AccommodationFacility facility = facilities.visible(facilityRef);
-        return find(facility, month).orElseThrow(() -> ProblemException.notFound(
-                "No capacity record of " + facility.code + " for " + month + "."));
+        return new Month(facility, find(facility, month).orElseThrow(() -> ProblemException.notFound(
+                "No capacity record of " + facility.code + " for " + month + ".")));
     }
 
     /**

@@ -166,8 +166,8 @@ final class CapacityMapper {
         dto.setSourceGranularity(de.fachplan.api.generated.model.PeriodGranularity.valueOf(month.sourceGranularity().name()));
         SmallCountSuppression.Result result = month.cells();
         if (!result.totalWithheld()) {
-            dto.setTotalPersonsHoused(total(result.cells(), SmallCountSuppression.Cell::persons));
-            dto.setTotalPlaces(total(result.cells(), SmallCountSuppression.Cell::places));
+            dto.setTotalPersonsHoused(CapacityForecast.sum(result.cells(), SmallCountSuppression.Cell::persons));
+            dto.setTotalPlaces(CapacityForecast.sum(result.cells(), SmallCountSuppression.Cell::places));
         }
         dto.setCells(result.cells().stream().map(cell -> {
             DistrictCapacityCell out = new DistrictCapacityCell();
@@ -181,17 +181,5 @@ final class CapacityMapper {
             return out;
         }).toList());
         return dto;
-    }
-
-    private static Integer total(List<SmallCountSuppression.Cell> cells,
-            java.util.function.Function<SmallCountSuppression.Cell, Integer> member) {
-        Integer total = null;
-        for (SmallCountSuppression.Cell cell : cells) {
-            Integer value = member.apply(cell);
-            if (value != null) {
-                total = (total == null ? 0 : total) + value;
-            }
-        }
-        return total;
     }
 }

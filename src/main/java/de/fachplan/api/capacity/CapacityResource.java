@@ -131,11 +131,11 @@ public class CapacityResource implements CapacityApi {
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME, Role.PARTNER_NAME })
     public RestResponse<CapacityRecordPage> listCapacityRecords(String facilityRef, String from, String to,
             Integer limit, String cursor) {
-        Page<CapacityRecord> page = ledger.list(facilityRef, month(from), month(to),
+        CapacityLedger.Months months = ledger.list(facilityRef, month(from), month(to),
                 PageRequest.of(limit, cursor, "capacity-records:" + facilityRef + ":" + from + ":" + to));
-        String code = facilities.visible(facilityRef).code;
+        Page<CapacityRecord> page = months.page();
         CapacityRecordPage body = new CapacityRecordPage();
-        body.setItems(page.items().stream().map(r -> CapacityMapper.toDto(r, code)).toList());
+        body.setItems(page.items().stream().map(r -> CapacityMapper.toDto(r, months.facility().code)).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
     }
@@ -144,9 +144,9 @@ public class CapacityResource implements CapacityApi {
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME, Role.PARTNER_NAME })
     public RestResponse<de.fachplan.api.generated.model.CapacityRecord> getCapacityRecord(String facilityRef,
             String month, String ifNoneMatch) {
-        CapacityRecord record = ledger.get(facilityRef, YearMonth.parse(month));
-        String code = facilities.visible(facilityRef).code;
-        return Responses.conditional(ifNoneMatch, record.version, () -> CapacityMapper.toDto(record, code));
+        CapacityLedger.Month stored = ledger.get(facilityRef, YearMonth.parse(month));
+        return Responses.conditional(ifNoneMatch, stored.record().version,
+                () -> CapacityMapper.toDto(stored.record(), stored.facility().code));
     }
 
     @Override

@@ -78,7 +78,12 @@ public class ScenarioService {
     /** The latest version, the one named, or the latest issued on or before {@code asOf}. */
     @Transactional
     public ForecastScenario get(String code, String planRef, Integer version, LocalDate asOf) {
-        Plan plan = plans.resolve(planRef);
+        return get(code, plans.resolve(planRef), version, asOf);
+    }
+
+    /** The same within a plan the caller has resolved already. */
+    @Transactional
+    public ForecastScenario get(String code, Plan plan, Integer version, LocalDate asOf) {
         ForecastScenario found;
         if (version != null) {
             found = ForecastScenario.<ForecastScenario>find("plan = ?1 and code = ?2 and version = ?3", plan, code, version)
@@ -111,7 +116,7 @@ public class ScenarioService {
     @Transactional
     public ForecastScenario newVersion(String code, String planRef, VersionInput input) {
         Plan plan = plans.resolve(planRef);
-        ForecastScenario previous = get(code, plan.id.toString(), null, null);
+        ForecastScenario previous = get(code, plan, null, null);
         LocalDate issuedOn = input.issuedOn() != null ? input.issuedOn() : Timestamps.now().toLocalDate();
         if (issuedOn.isBefore(previous.issuedOn)) {
             throw ProblemException.invalid(List.of(new FieldError("/issuedOn",
