@@ -1,18 +1,25 @@
 package de.fachplan.api.measures;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.persistence.Tuple;
 
 import org.openapitools.jackson.nullable.JsonNullable;
 
 import de.fachplan.api.catalogue.District;
 import de.fachplan.api.catalogue.Guideline;
 import de.fachplan.api.catalogue.TargetGroup;
+import de.fachplan.api.common.persistence.SqlValues;
 import de.fachplan.api.generated.model.MeasureCreate;
 import de.fachplan.api.generated.model.MeasurePartnerInput;
 import de.fachplan.api.generated.model.MeasurePatch;
@@ -21,6 +28,11 @@ import de.fachplan.api.organisations.Organisation;
 
 /** Measures between the contract's DTOs and the domain. */
 final class MeasureMapper {
+
+    /** Partners by organisation name, then id: the same order for every representation. */
+    private static final Comparator<de.fachplan.api.generated.model.MeasurePartner> PARTNER_ORDER = Comparator
+            .comparing((de.fachplan.api.generated.model.MeasurePartner p) -> p.getOrganisation().getName())
+            .thenComparing(p -> p.getOrganisation().getId());
 
     private MeasureMapper() {
     }
@@ -40,14 +52,12 @@ final class MeasureMapper {
         if (measure.leadOrganisation != null) {
             dto.setLeadOrganisation(ref(measure.leadOrganisation));
         }
-        dto.setPartners(measure.partners.stream()
-                .sorted(Comparator.comparing((MeasurePartner p) -> p.organisation.name).thenComparing(p -> p.organisation.id))
-                .map(p -> {
-                    var partner = new de.fachplan.api.generated.model.MeasurePartner();
-                    partner.setOrganisation(ref(p.organisation));
-                    partner.setRole(de.fachplan.api.generated.model.PartnerRole.valueOf(p.role.name()));
-                    return partner;
-                }).toList());
+        dto.setPartners(measure.partners.stream().map(p -> {
+            var partner = new de.fachplan.api.generated.model.MeasurePartner();
+            partner.setOrganisation(ref(p.organisation));
+            partner.setRole(de.fachplan.api.generated.model.PartnerRole.valueOf(p.role.name()));
+            return partner;
+        }).sorted(PARTNER_ORDER).toList());
         dto.setGuidelines(measure.guidelines.stream().sorted(Comparator.comparingInt((Guideline g) -> g.position))
                 .map(g -> g.code).toList());
         dto.setTargetGroups(measure.targetGroups.stream().map((TargetGroup t) -> t.code).sorted().toList());
@@ -63,6 +73,61 @@ final class MeasureMapper {
         dto.setVersion(measure.version);
         dto.setCreatedAt(measure.createdAt.withOffsetSameInstant(ZoneOffset.UTC));
         dto.setUpdatedAt(measure.updatedAt.withOffsetSameInstant(ZoneOffset.UTC));
+        return dto;
+    }
+
+    /**
+     * A row of {@link MeasureSearch}: the same representation as {@link #toDto(Measure, Viewer)}
+     * gives for the entity, member for member (MeasureRepresentationTest holds the two together).
+     */
+    static de.fachplan.api.generated.model.Measure toDto(Tuple row, Viewer viewer) {
+        var dto = new de.fachplan.api.generated.model.Measure();
+        dto.setId(row.get("id", UUID.class));
+        dto.setPlan(SqlValues.text(row.get("plan_code")));
+        dto.setCode(SqlValues.text(row.get("code")));
+        dto.setActionField(SqlValues.text(row.get("action_field_code")));
+        dto.setTitle(SqlValues.text(row.get("title")));
+        dto.setDescription(SqlValues.text(row.get("description")));
+        dto.setStatus(de.fachplan.api.generated.model.MeasureStatus.valueOf(SqlValues.text(row.get("status"))));
+        dto.setProgress(row.get("progress", Number.class).intValue());
+        dto.setPlannedStart(SqlValues.localDate(row.get("planned_start")));
+        dto.setPlannedEnd(SqlValues.localDate(row.get("planned_end")));
+        Set<UUID> organisations = new HashSet<>();
+        UUID lead = row.get("lead_id", UUID.class);
+        if (lead != null) {
+            organisations.add(lead);
+            dto.setLeadOrganisation(ref(lead, SqlValues.text(row.get("lead_name"))));
+        }
+        List<de.fachplan.api.generated.model.MeasurePartner> partners = new ArrayList<>();
+        for (String packed : SqlValues.strings(row.get("partners"))) {
+            String[] parts = packed.split("\\|", 3);
+            UUID organisation = UUID.fromString(parts[0]);
+            organisations.add(organisation);
+            var partner = new de.fachplan.api.generated.model.MeasurePartner();
+            partner.setOrganisation(ref(organisation, parts[2]));
+            partner.setRole(de.fachplan.api.generated.model.PartnerRole.valueOf(parts[1]));
+            partners.add(partner);
+        }
+        partners.sort(PARTNER_ORDER);
+        dto.setPartners(partners);
+        dto.setGuidelines(SqlValues.strings(row.get("guidelines")));
+        List<String> targetGroups = SqlValues.strings(row.get("target_groups"));
+        targetGroups.sort(Comparator.naturalOrder());
+        dto.setTargetGroups(targetGroups);
+        List<String> districts = SqlValues.strings(row.get("districts"));
+        districts.sort(Comparator.naturalOrder());
+        dto.setDistricts(districts);
+        dto.setIllustrative(row.get("illustrative", Boolean.class));
+        dto.setPublic(row.get("public", Boolean.class));
+        if (viewer.seesInternals(organisations)) {
+            dto.setStatusNote(SqlValues.text(row.get("status_note")));
+        }
+        if (viewer.organisationId() != null) {
+            dto.setExternalReference(SqlValues.text(row.get("external_reference")));
+        }
+        dto.setVersion(row.get("version", Number.class).longValue());
+        dto.setCreatedAt(SqlValues.utc(row.get("created_at")));
+        dto.setUpdatedAt(SqlValues.utc(row.get("updated_at")));
         return dto;
     }
 
@@ -139,9 +204,13 @@ final class MeasureMapper {
     }
 
     private static OrganisationRef ref(Organisation organisation) {
+        return ref(organisation.id, organisation.name);
+    }
+
+    private static OrganisationRef ref(UUID id, String name) {
         OrganisationRef ref = new OrganisationRef();
-        ref.setId(organisation.id);
-        ref.setName(organisation.name);
+        ref.setId(id);
+        ref.setName(name);
         return ref;
     }
 }

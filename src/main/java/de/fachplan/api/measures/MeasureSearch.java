@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
-import de.fachplan.api.catalogue.Plan;
+import de.fachplan.api.common.http.Refs;
 import de.fachplan.api.common.paging.KeysetQuery;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
@@ -20,8 +22,9 @@ import de.fachplan.api.common.paging.SortColumn.ValueKind;
 import de.fachplan.api.common.problem.ProblemException;
 
 /**
- * Finds the ids of a page of measures. Filtering, full-text search and keyset paging happen in
- * one SQL statement; the entities and their relations are loaded afterwards in batches.
+ * Finds measures. Filtering, visibility, full-text search, keyset paging and the relations of
+ * every row happen in one SQL statement whose rows are mapped straight to the representation
+ * ({@link MeasureMapper#toDto(Tuple, Viewer)}): the public read path loads no entity.
  */
 @ApplicationScoped
 class MeasureSearch {
@@ -29,15 +32,78 @@ class MeasureSearch {
     @Inject
     EntityManager em;
 
-    Page<UUID> find(Plan plan, MeasureFilter filter, PageRequest page, Viewer viewer) {
-        KeysetQuery query = new KeysetQuery("measure m JOIN action_field af ON af.id = m.action_field_id", "m.id")
-                .where("m.plan_id = :plan", "plan", plan.id);
-        if (!viewer.staff() && viewer.organisationId() == null) {
-            query.where("m.public", Map.of());
-        } else if (!viewer.staff()) {
-            query.where("(m.public OR m.lead_organisation_id = :viewer OR EXISTS (SELECT 1 FROM measure_partner vp"
-                    + " WHERE vp.measure_id = m.id AND vp.organisation_id = :viewer))", "viewer", viewer.organisationId());
+    /**
+     * The columns of one measure as {@link MeasureMapper} reads them, for the rows of a CTE
+     * {@code page} with the measure's id in {@code page_id}. The relations come as arrays in the
+     * same row; each partner as {@code id|role|name} (ids and roles hold no {@code |}). Only a
+     * partner organisation sees its own external reference.
+     */
+    private static String rows(Viewer viewer) {
+        return ROWS.replace("$externalReference", viewer.organisationId() == null ? "CAST(NULL AS varchar)"
+                : "(SELECT r.reference FROM measure_external_reference r"
+                        + " WHERE r.measure_id = m.id AND r.organisation_id = :viewer)");
+    }
+
+    private static final String ROWS = """
+            SELECT page.*, m.id, m.code, pl.code AS plan_code, af.code AS action_field_code, m.title, m.description,
+                   m.status, m.progress, m.planned_start, m.planned_end, m.illustrative, m.public, m.status_note,
+                   m.version, m.created_at, m.updated_at, lo.id AS lead_id, lo.name AS lead_name,
+                   ARRAY(SELECT g.code FROM measure_guideline mg JOIN guideline g ON g.id = mg.guideline_id
+                         WHERE mg.measure_id = m.id ORDER BY g.position) AS guidelines,
+                   ARRAY(SELECT t.code FROM measure_target_group mt JOIN target_group t ON t.id = mt.target_group_id
+                         WHERE mt.measure_id = m.id) AS target_groups,
+                   ARRAY(SELECT d.code FROM measure_district md JOIN district d ON d.id = md.district_id
+                         WHERE md.measure_id = m.id) AS districts,
+                   ARRAY(SELECT o.id || '|' || mp.role || '|' || o.name FROM measure_partner mp
+                         JOIN organisation o ON o.id = mp.organisation_id WHERE mp.measure_id = m.id) AS partners,
+                   $externalReference AS external_reference
+            FROM page JOIN measure m ON m.id = page.page_id
+                 JOIN plan pl ON pl.id = m.plan_id
+                 JOIN action_field af ON af.id = m.action_field_id
+                 LEFT JOIN organisation lo ON lo.id = m.lead_organisation_id
+            """;
+
+    /** A page of the list, as the viewer sees it. */
+    Page<de.fachplan.api.generated.model.Measure> list(MeasureFilter filter, PageRequest page, Viewer viewer) {
+        return query(filter, viewer).fetchRows(em, page, rows(viewer), row -> MeasureMapper.toDto(row, viewer));
+    }
+
+    /**
+     * One measure by id, by code within the plan, or ({@code ext:...}) by the viewer's own
+     * external reference; empty if it does not exist or the viewer may not see it.
+     */
+    Optional<de.fachplan.api.generated.model.Measure> one(String ref, String planRef, Viewer viewer) {
+        KeysetQuery query = new KeysetQuery("measure m", "m.id");
+        bindViewer(query, viewer);
+        visibleTo(query, viewer);
+        if (ref.startsWith(EXTERNAL_PREFIX)) {
+            if (viewer.organisationId() == null) {
+                return Optional.empty();
+            }
+            query.where("m.id = (SELECT r.measure_id FROM measure_external_reference r"
+                    + " WHERE r.organisation_id = :viewer AND r.reference = :reference)",
+                    "reference", ref.substring(EXTERNAL_PREFIX.length()));
+        } else {
+            Optional<UUID> id = Refs.asUuid(ref);
+            if (id.isPresent()) {
+                query.where("m.id = :id", "id", id.get());
+            } else {
+                inPlan(query, planRef);
+                query.where("m.code = :code", "code", ref);
+            }
         }
+        return query.fetchRows(em, ONE, rows(viewer), row -> MeasureMapper.toDto(row, viewer)).items().stream().findFirst();
+    }
+
+    private static final String EXTERNAL_PREFIX = "ext:";
+
+    private static final PageRequest ONE = new PageRequest(1, null, "one");
+
+    private KeysetQuery query(MeasureFilter filter, Viewer viewer) {
+        KeysetQuery query = new KeysetQuery("measure m JOIN action_field af ON af.id = m.action_field_id", "m.id");
+        bindViewer(query, viewer);
+        inPlan(query, filter.plan());
+        visibleTo(query, viewer);
         if (filter.actionField() != null) {
             query.where("af.code = :actionField", "actionField", filter.actionField());
         }
@@ -74,7 +140,36 @@ class MeasureSearch {
         if (filter.modifiedSince() != null) {
             query.where("m.updated_at >= :modifiedSince", "modifiedSince", filter.modifiedSince());
         }
-        return query.orderBy(order(filter.sort())).fetch(em, page);
+        return query.orderBy(order(filter.sort()));
+    }
+
+    /**
+     * The plan a code is resolved in: the named one (by code or id), by default the most recently
+     * adopted. An unknown plan matches nothing here; {@link MeasureService} then tells it apart.
+     */
+    private static void inPlan(KeysetQuery query, String planRef) {
+        if (planRef == null || planRef.isBlank()) {
+            query.where("m.plan_id = (SELECT p.id FROM plan p ORDER BY p.adopted_on DESC, p.id LIMIT 1)", Map.of());
+        } else {
+            query.where("m.plan_id = (SELECT p.id FROM plan p WHERE p.code = :planRef OR CAST(p.id AS text) = :planRef"
+                    + " ORDER BY CAST(p.id AS text) = :planRef DESC LIMIT 1)", "planRef", planRef);
+        }
+    }
+
+    private static void bindViewer(KeysetQuery query, Viewer viewer) {
+        if (viewer.organisationId() != null) {
+            query.parameter("viewer", viewer.organisationId());
+        }
+    }
+
+    /** What {@link Viewer#sees} decides for one entity, as a condition on the rows. */
+    private static void visibleTo(KeysetQuery query, Viewer viewer) {
+        if (!viewer.staff() && viewer.organisationId() == null) {
+            query.where("m.public", Map.of());
+        } else if (!viewer.staff()) {
+            query.where("(m.public OR m.lead_organisation_id = :viewer OR EXISTS (SELECT 1 FROM measure_partner vp"
+                    + " WHERE vp.measure_id = m.id AND vp.organisation_id = :viewer))", Map.of());
+        }
     }
 
     /**

@@ -42,6 +42,7 @@ import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.problem.ProblemType;
 import de.fachplan.api.common.security.Caller;
+import de.fachplan.api.common.security.ReadScope;
 import de.fachplan.api.common.time.Timestamps;
 import de.fachplan.api.organisations.Organisation;
 import de.fachplan.api.organisations.OrganisationRenamed;
@@ -72,23 +73,31 @@ public class MeasureService {
 
     /** How the current caller sees measures. */
     Viewer viewer() {
-        return caller.isStaff() ? Viewer.STAFF : new Viewer(false, caller.organisationId());
+        ReadScope scope = caller.readScope();
+        return new Viewer(scope.staff(), scope.organisationId());
     }
 
-    @Transactional
-    public Page<Measure> list(MeasureFilter filter, PageRequest page) {
-        Plan plan = plans.resolve(filter.plan());
-        Page<UUID> ids = search.find(plan, filter, page, viewer());
-        List<Measure> measures = Entities.inOrder(Measure.list("id in ?1", ids.items()), ids.items(), m -> m.id);
-        measures.forEach(MeasureService::loadRelations);
-        return new Page<>(measures, ids.nextCursor());
+    /**
+     * A page of measures as the caller sees them, read in one statement without a transaction
+     * or an entity: the most-called path of the service. An unknown plan is a 404, not an empty
+     * page, so the plan is looked up only when nothing was found.
+     */
+    public Page<de.fachplan.api.generated.model.Measure> list(MeasureFilter filter, PageRequest page) {
+        Page<de.fachplan.api.generated.model.Measure> found = search.list(filter, page, viewer());
+        if (found.items().isEmpty()) {
+            plans.resolve(filter.plan());
+        }
+        return found;
     }
 
-    @Transactional
-    public Measure get(String ref, String planRef) {
-        Measure measure = find(ref, planRef, viewer());
-        loadRelations(measure);
-        return measure;
+    /** One measure as the caller sees it, read like {@link #list}. */
+    public de.fachplan.api.generated.model.Measure get(String ref, String planRef) {
+        return search.one(ref, planRef, viewer()).orElseThrow(() -> {
+            if (!ref.startsWith(EXTERNAL_PREFIX) && Refs.asUuid(ref).isEmpty()) {
+                plans.resolve(planRef);
+            }
+            return ProblemException.notFound("No measure " + ref + (planRef == null ? "" : " in plan " + planRef) + ".");
+        });
     }
 
     @Transactional

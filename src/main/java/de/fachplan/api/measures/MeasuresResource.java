@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import de.fachplan.api.common.cache.CachedRepresentation;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Links;
 import de.fachplan.api.common.http.Responses;
@@ -39,32 +40,36 @@ public class MeasuresResource implements MeasuresApi {
     @Context
     UriInfo uri;
 
+    /** Conditional requests ({@code If-None-Match}) of the reads here are answered by the cache filter. */
     @Override
+    @CachedRepresentation
     public RestResponse<MeasurePage> listMeasures(String plan, String actionField,
             de.fachplan.api.generated.model.MeasureStatus status, String targetGroup, String guideline,
             String district, UUID organisation, String q, OffsetDateTime modifiedSince, String sort, Integer limit,
-            String cursor) {
+            String cursor, String ifNoneMatch) {
         MeasureFilter filter = new MeasureFilter(plan, actionField,
                 status == null ? null : MeasureStatus.valueOf(status.name()), targetGroup, guideline, district,
                 organisation, q, modifiedSince, sort);
-        Page<Measure> page = measures.list(filter, PageRequest.of(limit, cursor, filter.fingerprint()));
-        Viewer viewer = measures.viewer();
+        Page<de.fachplan.api.generated.model.Measure> page = measures.list(filter,
+                PageRequest.of(limit, cursor, filter.fingerprint()));
         MeasurePage body = new MeasurePage();
-        body.setItems(page.items().stream().map(m -> MeasureMapper.toDto(m, viewer)).toList());
+        body.setItems(page.items());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
     }
 
     @Override
+    @CachedRepresentation
     public RestResponse<de.fachplan.api.generated.model.Measure> getMeasure(String measureRef, String plan,
             String ifNoneMatch) {
-        Measure measure = measures.get(measureRef, plan);
-        return Responses.conditional(ifNoneMatch, measure.version, () -> MeasureMapper.toDto(measure, measures.viewer()));
+        var measure = measures.get(measureRef, plan);
+        return Responses.withETag(measure, measure.getVersion());
     }
 
     @Override
+    @CachedRepresentation
     public RestResponse<StatusChangePage> listMeasureStatusHistory(String measureRef, String plan, Integer limit,
-            String cursor) {
+            String cursor, String ifNoneMatch) {
         Page<StatusChange> page = measures.history(measureRef, plan,
                 PageRequest.of(limit, cursor, "status-history:" + measureRef + ":" + plan));
         StatusChangePage body = new StatusChangePage();

@@ -1,5 +1,6 @@
 package de.fachplan.api.measures;
 
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -16,6 +17,11 @@ record Viewer(boolean staff, UUID organisationId) {
     }
 
     boolean seesInternals(Measure measure) {
-        return staff || measure.involves(organisationId);
+        return seesInternals(measure.organisations());
+    }
+
+    /** The same for a measure known by the organisations that lead it or take part in it. */
+    boolean seesInternals(Set<UUID> organisations) {
+        return staff || (organisationId != null && organisations.contains(organisationId));
     }
 }

@@ -18,10 +18,14 @@ public final class ETags {
 
     /** True when {@code If-None-Match} names the current version (or is {@code *}). */
     public static boolean matchesNoneMatch(String ifNoneMatch, long version) {
+        return matchesNoneMatch(ifNoneMatch, of(version));
+    }
+
+    /** True when {@code If-None-Match} names the current tag, weakly compared as RFC 9110 says (or is {@code *}). */
+    public static boolean matchesNoneMatch(String ifNoneMatch, String current) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
             return false;
         }
-        String current = of(version);
         for (String candidate : ifNoneMatch.split(",")) {
             String tag = candidate.trim();
             if (tag.equals("*") || tag.equals(current) || tag.equals("W/" + current)) {

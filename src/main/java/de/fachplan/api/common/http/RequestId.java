@@ -42,7 +42,7 @@ public class RequestId {
         }
     }
 
-    @ServerRequestFilter(preMatching = true)
+    @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public void read(ContainerRequestContext request) {
         String given = request.getHeaderString(HEADER);
         if (given != null && TOKEN.matcher(given).matches()) {

@@ -9,9 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
 import de.fachplan.api.common.problem.ProblemException;
 
@@ -49,6 +51,12 @@ public final class KeysetQuery {
         return this;
     }
 
+    /** Binds a parameter that only the selected columns use, not a condition. */
+    public KeysetQuery parameter(String name, Object value) {
+        parameters.put(name, value);
+        return this;
+    }
+
     public KeysetQuery orderBy(List<SortColumn> columns) {
         order.addAll(columns);
         return this;
@@ -65,33 +73,9 @@ public final class KeysetQuery {
     }
 
     private <K> Page<K> fetch(EntityManager em, PageRequest page, SortColumn.ValueKind idKind, Class<K> idType) {
-        List<SortColumn> columns = new ArrayList<>(order);
-        columns.add(SortColumn.asc(idExpression, idKind));
-        Map<String, Object> bound = new HashMap<>(parameters);
-        List<String> where = new ArrayList<>(conditions);
-        if (page.after() != null) {
-            if (page.after().size() != columns.size()) {
-                throw ProblemException.badRequest("#/query/cursor", "does not belong to this list");
-            }
-            where.add(keysetCondition(columns, page.after(), bound));
-        }
-        StringBuilder sql = new StringBuilder("SELECT ");
-        for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(columns.get(i).expression());
-        }
-        sql.append(" FROM ").append(from);
-        if (!where.isEmpty()) {
-            sql.append(" WHERE ").append(String.join(" AND ", where));
-        }
-        sql.append(" ORDER BY ");
-        for (int i = 0; i < columns.size(); i++) {
-            SortColumn c = columns.get(i);
-            sql.append(i == 0 ? "" : ", ").append(c.expression()).append(c.descending() ? " DESC" : " ASC");
-        }
-        sql.append(" LIMIT ").append(page.limit() + 1);
-
-        Query query = em.createNativeQuery(sql.toString());
-        bound.forEach(query::setParameter);
+        Rendered rendered = render(page, idKind, false);
+        Query query = em.createNativeQuery(rendered.sql());
+        rendered.parameters().forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object> rows = query.getResultList();
 
@@ -105,14 +89,93 @@ public final class KeysetQuery {
         String next = null;
         if (more) {
             Object last = pageRows.get(pageRows.size() - 1);
-            Object[] values = last instanceof Object[] array ? array : new Object[] { last };
-            List<String> encoded = new ArrayList<>(values.length);
-            for (Object value : values) {
-                encoded.add(encode(value));
-            }
-            next = Cursors.encode(encoded, page.fingerprint());
+            next = cursorOf(last instanceof Object[] array ? array : new Object[] { last }, page);
         }
         return new Page<>(ids, next);
+    }
+
+    /**
+     * Reads whole rows in one statement: the keyset query becomes a CTE named {@code page} with
+     * the sort values {@code k0, k1, ...} and the row's id as {@code page_id}; {@code select}
+     * selects from {@code page}, joins what it needs and is ordered by the keyset here. Reads that
+     * need no entity skip entity loading, dirty checking and flushing this way; the columns are
+     * read by name.
+     */
+    public <R> Page<R> fetchRows(EntityManager em, PageRequest page, String select, Function<Tuple, R> reader) {
+        Rendered rendered = render(page, SortColumn.ValueKind.UUID, true);
+        List<SortColumn> columns = columns(SortColumn.ValueKind.UUID);
+        StringBuilder sql = new StringBuilder("WITH page AS (").append(rendered.sql()).append(") ").append(select)
+                .append(" ORDER BY ");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("page.k").append(i)
+                    .append(columns.get(i).descending() ? " DESC" : " ASC");
+        }
+        Query query = em.createNativeQuery(sql.toString(), Tuple.class);
+        rendered.parameters().forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = query.getResultList();
+        boolean more = rows.size() > page.limit();
+        List<Tuple> pageRows = more ? rows.subList(0, page.limit()) : rows;
+        List<R> items = new ArrayList<>(pageRows.size());
+        pageRows.forEach(row -> items.add(reader.apply(row)));
+        String next = null;
+        if (more) {
+            Tuple last = pageRows.get(pageRows.size() - 1);
+            Object[] keys = new Object[columns.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = last.get("k" + i);
+            }
+            next = cursorOf(keys, page);
+        }
+        return new Page<>(items, next);
+    }
+
+    /** The id query of one page: its SQL with named parameters, and their values. */
+    private record Rendered(String sql, Map<String, Object> parameters) {
+    }
+
+    private List<SortColumn> columns(SortColumn.ValueKind idKind) {
+        List<SortColumn> columns = new ArrayList<>(order);
+        columns.add(SortColumn.asc(idExpression, idKind));
+        return columns;
+    }
+
+    private Rendered render(PageRequest page, SortColumn.ValueKind idKind, boolean withRowId) {
+        List<SortColumn> columns = columns(idKind);
+        Map<String, Object> bound = new HashMap<>(parameters);
+        List<String> where = new ArrayList<>(conditions);
+        if (page.after() != null) {
+            if (page.after().size() != columns.size()) {
+                throw ProblemException.badRequest("#/query/cursor", "does not belong to this list");
+            }
+            where.add(keysetCondition(columns, page.after(), bound));
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(columns.get(i).expression()).append(" AS k").append(i);
+        }
+        if (withRowId) {
+            sql.append(", ").append(idExpression).append(" AS page_id");
+        }
+        sql.append(" FROM ").append(from);
+        if (!where.isEmpty()) {
+            sql.append(" WHERE ").append(String.join(" AND ", where));
+        }
+        sql.append(" ORDER BY ");
+        for (int i = 0; i < columns.size(); i++) {
+            SortColumn c = columns.get(i);
+            sql.append(i == 0 ? "" : ", ").append(c.expression()).append(c.descending() ? " DESC" : " ASC");
+        }
+        sql.append(" LIMIT ").append(page.limit() + 1);
+        return new Rendered(sql.toString(), bound);
+    }
+
+    private static String cursorOf(Object[] values, PageRequest page) {
+        List<String> encoded = new ArrayList<>(values.length);
+        for (Object value : values) {
+            encoded.add(encode(value));
+        }
+        return Cursors.encode(encoded, page.fingerprint());
     }
 
     private static String keysetCondition(List<SortColumn> columns, List<String> after, Map<String, Object> bound) {

@@ -44,8 +44,12 @@ public class Caller {
      * the resources' role lists; controllers read but do not edit the catalogue.
      */
     public boolean isStaff() {
-        return identity.hasRole(Role.EDITOR_NAME) || identity.hasRole(Role.ADMIN_NAME)
-                || identity.hasRole(Role.CONTROLLER_NAME);
+        return readScope().staff();
+    }
+
+    /** What the caller may read beyond the public; see {@link ReadScope}. */
+    public ReadScope readScope() {
+        return ReadScope.of(identity);
     }
 
     public boolean isPartner() {

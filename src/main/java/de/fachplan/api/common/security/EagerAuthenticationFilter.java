@@ -19,7 +19,7 @@ public class EagerAuthenticationFilter {
     @Inject
     CurrentIdentityAssociation identity;
 
-    @ServerRequestFilter(preMatching = true)
+    @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public Uni<Void> authenticate(HttpHeaders headers) {
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization == null) {

@@ -1,0 +1,32 @@
+package de.fachplan.api.common.cache;
+
+import java.time.Duration;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The in-memory cache of rendered read representations ({@link RepresentationCache}). */
+@ConfigMapping(prefix = "fachplan.read-cache")
+public interface ReadCacheConfig {
+
+    /** Serve repeated reads from memory; {@code false} sends every read to the database. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** The memory the kept representations may take at most (bodies and keys), e.g. {@code 32M}. */
+    @WithDefault("32M")
+    MemorySize maxSize();
+
+    /**
+     * How long this replica may go without proof that it hears every committed write before it
+     * stops serving from memory: the bound on how long another replica's write can stay unseen
+     * here.
+     */
+    @WithDefault("1s")
+    Duration stalenessBound();
+
+    /** How often the listener proves its database connection alive; well below the bound. */
+    @WithDefault("200ms")
+    Duration heartbeat();
+}

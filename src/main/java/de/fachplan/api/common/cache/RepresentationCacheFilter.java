@@ -1,0 +1,152 @@
+package de.fachplan.api.common.cache;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+
+import de.fachplan.api.common.http.ETags;
+import de.fachplan.api.common.security.ReadScope;
+
+/**
+ * Conditional and repeated reads of {@link CachedRepresentation} operations.
+ *
+ * <p>A request first looks for a current rendered representation on the event loop, before any
+ * worker thread, transaction or query: a hit is answered from memory, a matching
+ * {@code If-None-Match} with 304. A miss runs the operation; its answer is rendered here once,
+ * given an ETag (the resource's version where it sets one, else a hash of the bytes, so that every
+ * replica gives the same page the same tag), kept, and turned into a 304 if the client already has
+ * it. Anonymous callers need no identity for the lookup; other callers' scope comes from the
+ * identity that the eager authentication has already established.
+ *
+ * <p>Every request with another method counts as a write: its response leaves only after the
+ * generation moved on, so a client reads its own write on this replica at once.
+ */
+public class RepresentationCacheFilter {
+
+    private static final String PENDING = RepresentationCacheFilter.class.getName() + ".pending";
+
+    private final Map<SimpleResourceInfo, Boolean> cachedOperations = new ConcurrentHashMap<>();
+
+    @Inject
+    RepresentationCache cache;
+
+    @Inject
+    DataChanges changes;
+
+    @Inject
+    CurrentIdentityAssociation identity;
+
+    @Inject
+    ObjectMapper json;
+
+    /** What a miss needs to keep its answer: where, in which generation, and what the client has. */
+    private record Pending(RepresentationCache.Key key, long generation, String ifNoneMatch) {
+    }
+
+    @ServerRequestFilter(nonBlocking = true, priority = 1)
+    public Uni<Response> serve(ContainerRequestContext request, SimpleResourceInfo resource) {
+        if (!HttpMethod.GET.equals(request.getMethod()) || !cached(resource)) {
+            return null;
+        }
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+            return Uni.createFrom().item(lookup(request, ReadScope.PUBLIC));
+        }
+        return identity.getDeferredIdentity().map(caller -> lookup(request, ReadScope.of(caller)));
+    }
+
+    @ServerResponseFilter
+    public void keep(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!isRead(request.getMethod())) {
+            changes.localWrite();
+            return;
+        }
+        if (!(request.getProperty(PENDING) instanceof Pending pending) || response.getStatus() != 200
+                || !response.hasEntity() || response.getEntity() instanceof byte[]) {
+            return;
+        }
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(response.getEntity());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a representation could not be rendered", e);
+        }
+        String etag = response.getHeaderString(HttpHeaders.ETAG);
+        if (etag == null) {
+            etag = contentTag(body);
+            response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+        }
+        MediaType type = response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType();
+        response.setEntity(body, response.getEntityAnnotations(), type);
+        cache.keep(pending.key(), new RepresentationCache.Entry(pending.generation(), body, etag,
+                response.getHeaderString("Link")));
+        if (ETags.matchesNoneMatch(pending.ifNoneMatch(), etag)) {
+            response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
+            response.setEntity(null);
+        }
+    }
+
+    private Response lookup(ContainerRequestContext request, ReadScope scope) {
+        var key = new RepresentationCache.Key(request.getUriInfo().getRequestUri().toString(),
+                request.getHeaderString(HttpHeaders.ACCEPT), scope);
+        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        RepresentationCache.Entry entry = cache.find(key);
+        if (entry == null) {
+            request.setProperty(PENDING, new Pending(key, cache.generation(), ifNoneMatch));
+            return null;
+        }
+        if (ETags.matchesNoneMatch(ifNoneMatch, entry.etag())) {
+            return Response.notModified().header(HttpHeaders.ETAG, entry.etag()).build();
+        }
+        Response.ResponseBuilder hit = Response.ok(entry.body(), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.ETAG, entry.etag());
+        if (entry.link() != null) {
+            hit.header("Link", entry.link());
+        }
+        return hit.build();
+    }
+
+    private boolean cached(SimpleResourceInfo resource) {
+        return cachedOperations.computeIfAbsent(resource, r -> {
+            try {
+                return r.getResourceClass().getMethod(r.getMethodName(), r.parameterTypes())
+                        .isAnnotationPresent(CachedRepresentation.class);
+            } catch (NoSuchMethodException e) {
+                return false;
+            }
+        });
+    }
+
+    private static boolean isRead(String method) {
+        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method);
+    }
+
+    /** A strong tag of the bytes: equal pages get equal tags on every replica. */
+    private static String contentTag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
