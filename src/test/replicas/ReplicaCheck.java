@@ -38,6 +38,9 @@ import com.sun.net.httpserver.HttpServer;
  * <ol>
  * <li>the schema is migrated exactly once, all three become ready;</li>
  * <li>a write through one instance reads back through the others with the same ETag;</li>
+ * <li>reads kept in memory: a write acknowledged by one instance is read back by the others within
+ * the staleness bound (1 s), also after an instance lost its notification connection, and at once
+ * on the instance that took it;</li>
  * <li>an Idempotency-Key used on one instance replays on another;</li>
  * <li>each webhook event is delivered once, not once per replica;</li>
  * <li>a change-feed client alternating between instances misses and repeats nothing;</li>
@@ -102,6 +105,7 @@ public class ReplicaCheck {
             startInstances();
             schemaMigratedOnce();
             writesReadBackEverywhere();
+            cachedReadsFollowWritesOfOtherInstances();
             idempotencyKeysWorkAcrossInstances();
             webhooksAreDeliveredOnce();
             changeFeedAcrossInstances();
@@ -248,6 +252,64 @@ public class ReplicaCheck {
         Answer readA = get(a, "/api/v1/measures/" + code, ADMIN_KEY);
         check(changed.header("ETag").equals(readA.header("ETag"))
                 && readA.json().path("title").asText().equals("Geändert über B"), "A reads B's change");
+    }
+
+    /**
+     * Every instance keeps rendered reads in memory and hears of other instances' writes through
+     * PostgreSQL's NOTIFY. Each round warms the anonymous caches of B and C, changes the measure
+     * through A, then polls B and C until they show it: the time from A's acknowledgment to the
+     * change being visible must stay within the bound of 1 s. Halfway through, B's listening
+     * connection is killed on the server, as a network or database restart would.
+     */
+    static void cachedReadsFollowWritesOfOtherInstances() throws Exception {
+        Instance a = instances.get(0), b = instances.get(1), c = instances.get(2);
+        Answer created = send(a, "POST", "/api/v1/measures", measure("Zwischengespeichert über Replikate"), Map.of());
+        String code = created.json().path("code").asText();
+        String list = "/api/v1/measures?actionField=B&limit=200&sort=-updatedAt";
+        String etag = created.header("ETag");
+        List<Long> lags = new ArrayList<>();
+        boolean ownWriteAlwaysSeen = true;
+        int rounds = 20;
+        for (int round = 0; round < rounds; round++) {
+            if (round == rounds / 2) {
+                try (Connection connection = db(); var statement = connection.createStatement();
+                        var killed = statement.executeQuery("SELECT count(pg_terminate_backend(pid)) AS n FROM"
+                                + " (SELECT pid FROM pg_stat_activity WHERE application_name = 'fachplan-data-changes'"
+                                + " ORDER BY backend_start LIMIT 1) l")) {
+                    killed.next();
+                    check(killed.getInt("n") == 1, "one instance's notification connection killed on the server");
+                }
+            }
+            for (int i = 0; i < 3; i++) {
+                for (Instance reader : List.of(b, c)) {
+                    get(reader, "/api/v1/measures/" + code, null);
+                    get(reader, list, null);
+                }
+            }
+            String title = "Runde " + round + " über A";
+            Answer changed = send(a, "PATCH", "/api/v1/measures/" + code, "{\"title\":\"" + title + "\"}",
+                    Map.of("If-Match", etag, "Content-Type", "application/merge-patch+json"));
+            long acknowledged = System.nanoTime();
+            check(changed.status() == 200, "round " + round + ": change through A: " + changed.status());
+            etag = changed.header("ETag");
+            ownWriteAlwaysSeen &= title.equals(get(a, "/api/v1/measures/" + code, null).json().path("title").asText())
+                    && get(a, list, null).body().contains(title);
+            for (Instance reader : List.of(b, c)) {
+                long deadline = acknowledged + Duration.ofSeconds(5).toNanos();
+                while (System.nanoTime() < deadline && !(title.equals(get(reader, "/api/v1/measures/" + code, null)
+                        .json().path("title").asText()) && get(reader, list, null).body().contains(title))) {
+                    Thread.onSpinWait();
+                }
+                lags.add(System.nanoTime() - acknowledged);
+            }
+        }
+        Collections.sort(lags);
+        long max = lags.get(lags.size() - 1);
+        FIGURES.put("cached reads: lag of other instances, median", String.format("%.0f ms", lags.get(lags.size() / 2) / 1e6));
+        FIGURES.put("cached reads: lag of other instances, max", String.format("%.0f ms", max / 1e6));
+        check(ownWriteAlwaysSeen, "A reads its own acknowledged write at once, " + rounds + " rounds");
+        check(max <= Duration.ofSeconds(1).toNanos(), "B and C show A's write within 1 s in all " + rounds
+                + " rounds, also after a lost notification connection (max " + max / 1_000_000 + " ms)");
     }
 
     static void idempotencyKeysWorkAcrossInstances() throws Exception {

@@ -74,7 +74,7 @@ public class MeasureService {
     /** How the current caller sees measures. */
     Viewer viewer() {
         ReadScope scope = caller.readScope();
-        return new Viewer(scope.staff(), scope.organisationId());
+        return new Viewer(scope.staff(), scope.partnerOrganisation());
     }
 
     /**

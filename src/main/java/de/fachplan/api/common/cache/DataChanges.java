@@ -89,6 +89,8 @@ public class DataChanges {
             try (Connection connection = dataSource.getConnection()) {
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 try (Statement statement = connection.createStatement()) {
+                    // Named, so that operators (and the replica check) tell it from the pool's other connections.
+                    statement.execute("SET application_name = 'fachplan-data-changes'");
                     statement.execute("LISTEN " + CHANNEL);
                 }
                 // Writes made while nobody listened were not heard: whatever is kept is suspect.

@@ -13,6 +13,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -81,7 +82,9 @@ public class RepresentationCacheFilter {
             return;
         }
         if (!(request.getProperty(PENDING) instanceof Pending pending) || response.getStatus() != 200
-                || !response.hasEntity() || response.getEntity() instanceof byte[]) {
+                || !response.hasEntity() || response.getEntity() instanceof byte[]
+                || response.getEntity() instanceof StreamingOutput
+                || (response.getMediaType() != null && !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType()))) {
             return;
         }
         byte[] body;
@@ -95,8 +98,8 @@ public class RepresentationCacheFilter {
             etag = contentTag(body);
             response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         }
-        MediaType type = response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType();
-        response.setEntity(body, response.getEntityAnnotations(), type);
+        response.setEntity(body, response.getEntityAnnotations(),
+                response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType());
         cache.keep(pending.key(), new RepresentationCache.Entry(pending.generation(), body, etag,
                 response.getHeaderString("Link")));
         if (ETags.matchesNoneMatch(pending.ifNoneMatch(), etag)) {
