@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * <pre>
  * apt-get install -y wrk postgresql-client      # wrk, pgbench and psql
  * ./mvnw -B package -DskipTests                 # target/quarkus-app/quarkus-run.jar
- * java src/bench/ReadPathBench.java             # about 7 minutes, plus 2–3 for the first seeding
+ * java src/bench/ReadPathBench.java             # about 4–5 minutes; the first run seeds for 2 more
  * java src/bench/ReadPathBench.java --warmup 2 --duration 5 --jvm-options "-Xmx256m -XX:+UseSerialGC"
  * </pre>
  * It starts the packaged service itself on port 8090 with its own embedded PostgreSQL in

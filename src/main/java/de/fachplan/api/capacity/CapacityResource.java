@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.openapitools.jackson.nullable.JsonNullable;
 
+import de.fachplan.api.common.cache.CachedRepresentation;
 import de.fachplan.api.common.csv.CsvNegotiation;
 import de.fachplan.api.common.csv.CsvWriter;
 import de.fachplan.api.common.http.ETags;
@@ -216,7 +217,8 @@ public class CapacityResource implements CapacityApi {
     }
 
     @Override
-    public RestResponse<ForecastScenarioPage> listForecastScenarios(String plan, Integer limit, String cursor) {
+    @CachedRepresentation
+    public RestResponse<ForecastScenarioPage> listForecastScenarios(String plan, Integer limit, String cursor, String ifNoneMatch) {
         return scenarioPage(scenarios.latest(plan, PageRequest.of(limit, cursor, "scenarios:" + plan)));
     }
 
@@ -258,8 +260,9 @@ public class CapacityResource implements CapacityApi {
 
     @Override
     @SuppressWarnings({ "unchecked", "rawtypes" })
+    @CachedRepresentation
     public RestResponse<CapacityChart> getCapacityChart(String scenario, String from, String to, String plan,
-            Integer version, ChartGranularity granularity) {
+            Integer version, ChartGranularity granularity, String ifNoneMatch) {
         CapacityChartService.Chart chart = charts.chart(plan, scenario, version, YearMonth.parse(from),
                 YearMonth.parse(to), granularity(granularity));
         if (CsvNegotiation.preferred(headers)) {
@@ -277,7 +280,8 @@ public class CapacityResource implements CapacityApi {
     }
 
     @Override
-    public RestResponse<DistrictCapacity> getCapacityByDistrict(String from, String to, String plan) {
+    @CachedRepresentation
+    public RestResponse<DistrictCapacity> getCapacityByDistrict(String from, String to, String plan, String ifNoneMatch) {
         YearMonth first = YearMonth.parse(from);
         YearMonth last = YearMonth.parse(to);
         List<CapacityChartService.DistrictMonth> months = charts.byDistrict(plan, first, last);

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import de.fachplan.api.common.cache.CachedRepresentation;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Links;
 import de.fachplan.api.common.http.Responses;
@@ -39,7 +40,8 @@ public class CatalogueResource implements CatalogueApi {
     UriInfo uri;
 
     @Override
-    public RestResponse<ActionFieldPage> listActionFields(String plan, Integer limit, String cursor) {
+    @CachedRepresentation
+    public RestResponse<ActionFieldPage> listActionFields(String plan, Integer limit, String cursor, String ifNoneMatch) {
         Page<ActionField> page = catalogue.actionFields(plan, PageRequest.of(limit, cursor, "action-fields:" + plan));
         ActionFieldPage body = new ActionFieldPage();
         body.setItems(page.items().stream().map(CatalogueMapper::actionField).toList());
@@ -48,12 +50,14 @@ public class CatalogueResource implements CatalogueApi {
     }
 
     @Override
-    public RestResponse<de.fachplan.api.generated.model.ActionField> getActionField(String ref, String plan) {
+    @CachedRepresentation
+    public RestResponse<de.fachplan.api.generated.model.ActionField> getActionField(String ref, String plan, String ifNoneMatch) {
         return RestResponse.ok(CatalogueMapper.actionField(catalogue.actionField(ref, plan)));
     }
 
     @Override
-    public RestResponse<GuidelinePage> listGuidelines(String plan, Integer limit, String cursor) {
+    @CachedRepresentation
+    public RestResponse<GuidelinePage> listGuidelines(String plan, Integer limit, String cursor, String ifNoneMatch) {
         Page<Guideline> page = catalogue.guidelines(plan, PageRequest.of(limit, cursor, "guidelines:" + plan));
         GuidelinePage body = new GuidelinePage();
         body.setItems(page.items().stream().map(CatalogueMapper::guideline).toList());
@@ -62,12 +66,14 @@ public class CatalogueResource implements CatalogueApi {
     }
 
     @Override
-    public RestResponse<de.fachplan.api.generated.model.Guideline> getGuideline(String ref, String plan) {
+    @CachedRepresentation
+    public RestResponse<de.fachplan.api.generated.model.Guideline> getGuideline(String ref, String plan, String ifNoneMatch) {
         return RestResponse.ok(CatalogueMapper.guideline(catalogue.guideline(ref, plan)));
     }
 
     @Override
-    public RestResponse<DistrictPage> listDistricts(String municipality, Integer limit, String cursor) {
+    @CachedRepresentation
+    public RestResponse<DistrictPage> listDistricts(String municipality, Integer limit, String cursor, String ifNoneMatch) {
         Page<District> page = catalogue.districts(municipality,
                 PageRequest.of(limit, cursor, "districts:" + municipality));
         DistrictPage body = new DistrictPage();
@@ -77,12 +83,14 @@ public class CatalogueResource implements CatalogueApi {
     }
 
     @Override
-    public RestResponse<de.fachplan.api.generated.model.District> getDistrict(String ref) {
+    @CachedRepresentation
+    public RestResponse<de.fachplan.api.generated.model.District> getDistrict(String ref, String ifNoneMatch) {
         return RestResponse.ok(CatalogueMapper.district(catalogue.district(ref)));
     }
 
     @Override
-    public RestResponse<TargetGroupPage> listTargetGroups(OffsetDateTime modifiedSince, Integer limit, String cursor) {
+    @CachedRepresentation
+    public RestResponse<TargetGroupPage> listTargetGroups(OffsetDateTime modifiedSince, Integer limit, String cursor, String ifNoneMatch) {
         Page<TargetGroup> page = catalogue.targetGroups(modifiedSince,
                 PageRequest.of(limit, cursor, "target-groups:" + modifiedSince));
         TargetGroupPage body = new TargetGroupPage();

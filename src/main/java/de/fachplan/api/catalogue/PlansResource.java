@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import de.fachplan.api.common.cache.CachedRepresentation;
 import de.fachplan.api.common.http.Links;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
@@ -21,12 +22,14 @@ public class PlansResource implements PlansApi {
     UriInfo uri;
 
     @Override
-    public RestResponse<de.fachplan.api.generated.model.Plan> getPlan(String planRef) {
+    @CachedRepresentation
+    public RestResponse<de.fachplan.api.generated.model.Plan> getPlan(String planRef, String ifNoneMatch) {
         return RestResponse.ok(CatalogueMapper.plan(plans.resolve(planRef)));
     }
 
     @Override
-    public RestResponse<PlanPage> listPlans(Integer limit, String cursor) {
+    @CachedRepresentation
+    public RestResponse<PlanPage> listPlans(Integer limit, String cursor, String ifNoneMatch) {
         Page<Plan> page = plans.list(PageRequest.of(limit, cursor, "plans"));
         PlanPage body = new PlanPage();
         body.setItems(page.items().stream().map(CatalogueMapper::plan).toList());

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import de.fachplan.api.catalogue.PlanService;
+import de.fachplan.api.common.cache.CachedRepresentation;
 import de.fachplan.api.common.csv.CsvNegotiation;
 import de.fachplan.api.common.csv.CsvWriter;
 import de.fachplan.api.common.http.ETags;
@@ -262,7 +263,8 @@ public class ControllingResource implements ControllingApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME })
-    public RestResponse<ControllingReport> getControllingReport(String period, String plan) {
+    @CachedRepresentation
+    public RestResponse<ControllingReport> getControllingReport(String period, String plan, String ifNoneMatch) {
         ControllingReports.Report report = reports.report(plan, period);
         ControllingReport body = new ControllingReport();
         body.setPlan(report.plan().code);

@@ -12,13 +12,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import jakarta.persistence.Tuple;
 
 import org.openapitools.jackson.nullable.JsonNullable;
 
 import de.fachplan.api.catalogue.District;
 import de.fachplan.api.catalogue.Guideline;
 import de.fachplan.api.catalogue.TargetGroup;
+import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.persistence.SqlValues;
 import de.fachplan.api.generated.model.MeasureCreate;
 import de.fachplan.api.generated.model.MeasurePartnerInput;
@@ -80,7 +80,7 @@ final class MeasureMapper {
      * A row of {@link MeasureSearch}: the same representation as {@link #toDto(Measure, Viewer)}
      * gives for the entity, member for member (MeasureRepresentationTest holds the two together).
      */
-    static de.fachplan.api.generated.model.Measure toDto(Tuple row, Viewer viewer) {
+    static de.fachplan.api.generated.model.Measure toDto(Row row, Viewer viewer) {
         var dto = new de.fachplan.api.generated.model.Measure();
         dto.setId(row.get("id", UUID.class));
         dto.setPlan(SqlValues.text(row.get("plan_code")));

@@ -11,9 +11,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 
 import de.fachplan.api.common.http.Refs;
+import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.paging.KeysetQuery;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
@@ -24,7 +24,7 @@ import de.fachplan.api.common.problem.ProblemException;
 /**
  * Finds measures. Filtering, visibility, full-text search, keyset paging and the relations of
  * every row happen in one SQL statement whose rows are mapped straight to the representation
- * ({@link MeasureMapper#toDto(Tuple, Viewer)}): the public read path loads no entity.
+ * ({@link MeasureMapper#toDto(Row, Viewer)}): the public read path loads no entity.
  */
 @ApplicationScoped
 class MeasureSearch {

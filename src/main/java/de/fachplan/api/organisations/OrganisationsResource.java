@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.openapitools.jackson.nullable.JsonNullable;
 
+import de.fachplan.api.common.cache.CachedRepresentation;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Links;
 import de.fachplan.api.common.http.Responses;
@@ -37,8 +38,9 @@ public class OrganisationsResource implements OrganisationsApi {
     UriInfo uri;
 
     @Override
+    @CachedRepresentation
     public RestResponse<OrganisationPage> listOrganisations(de.fachplan.api.generated.model.OrganisationType type,
-            OffsetDateTime modifiedSince, Integer limit, String cursor) {
+            OffsetDateTime modifiedSince, Integer limit, String cursor, String ifNoneMatch) {
         Page<Organisation> page = organisations.list(type == null ? null : OrganisationType.valueOf(type.name()),
                 modifiedSince, PageRequest.of(limit, cursor, "organisations:" + type + ":" + modifiedSince));
         OrganisationPage body = new OrganisationPage();

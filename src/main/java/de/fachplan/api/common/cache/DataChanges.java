@@ -1,19 +1,24 @@
 package de.fachplan.api.common.cache;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -23,11 +28,13 @@ import io.quarkus.runtime.StartupEvent;
  * committed write of any replica (the {@code fachplan_data_changed} channel, raised by the
  * triggers of changeset 012).
  *
- * <p>NOTIFY is delivered only after the writing transaction is visible, and only while the
- * listening connection lives. A connection can die silently, so the listener proves it alive with
- * a query every heartbeat; {@link #heard()} is true only while the last proof is younger than the
- * staleness bound. Whoever serves from memory asks both: that bounds how long a write of another
- * replica stays unseen here, even when the channel breaks.
+ * <p>NOTIFY is delivered only after the writing transaction is visible, in commit order, and only
+ * while the listening connection lives. A connection can die silently, and a pooler can swallow
+ * notifications, so the listener sends itself a heartbeat notification on a channel of its own
+ * every heartbeat interval: when it comes back, every write committed before it was sent has been
+ * heard. {@link #heard()} is true only while the last returned heartbeat was sent less than the
+ * staleness bound ago. Whoever serves from memory asks both: that bounds how long a write of
+ * another replica stays unseen here, whatever happens to the channel.
  */
 @ApplicationScoped
 public class DataChanges {
@@ -40,6 +47,12 @@ public class DataChanges {
 
     @Inject
     ReadCacheConfig config;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> username;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
 
     private final AtomicLong generation = new AtomicLong();
     private volatile long provenAliveAt;
@@ -55,6 +68,14 @@ public class DataChanges {
         listener = new Thread(this::listen, "fachplan-data-changes");
         listener.setDaemon(true);
         listener.start();
+    }
+
+    /**
+     * An instance that is shutting down serves its last requests from the database: the embedded
+     * database may already be stopping, and a broken channel then is no news for the log.
+     */
+    void stopListening(@Observes ShutdownDelayInitiatedEvent event) {
+        running = false;
     }
 
     /** Stops before the datasource closes, so that shutting down logs no broken connection. */
@@ -85,26 +106,37 @@ public class DataChanges {
     }
 
     private void listen() {
+        String heartbeatChannel = "fachplan_heartbeat_" + UUID.randomUUID().toString().replace("-", "");
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = connect()) {
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 try (Statement statement = connection.createStatement()) {
                     // Named, so that operators (and the replica check) tell it from the pool's other connections.
                     statement.execute("SET application_name = 'fachplan-data-changes'");
                     statement.execute("LISTEN " + CHANNEL);
+                    statement.execute("LISTEN " + heartbeatChannel);
                 }
                 // Writes made while nobody listened were not heard: whatever is kept is suspect.
                 generation.incrementAndGet();
                 listening = true;
+                long heartbeat = 0;
+                long sentAt = 0;
                 while (running) {
-                    long before = System.nanoTime();
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute("SELECT 1");
+                    if (heartbeat == 0 || System.nanoTime() - sentAt >= config.heartbeat().toNanos()) {
+                        sentAt = System.nanoTime();
+                        heartbeat++;
+                        try (Statement statement = connection.createStatement()) {
+                            statement.execute("NOTIFY " + heartbeatChannel + ", '" + heartbeat + "'");
+                        }
                     }
-                    provenAliveAt = before;
                     PGNotification[] received = notifications.getNotifications((int) config.heartbeat().toMillis());
-                    if (received != null && received.length > 0) {
-                        generation.incrementAndGet();
+                    for (PGNotification notification : received == null ? new PGNotification[0] : received) {
+                        if (CHANNEL.equals(notification.getName())) {
+                            generation.incrementAndGet();
+                        } else if (String.valueOf(heartbeat).equals(notification.getParameter())) {
+                            // One queue in commit order: every change committed before the heartbeat has arrived.
+                            provenAliveAt = sentAt;
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -120,6 +152,19 @@ public class DataChanges {
                 listening = false;
             }
         }
+    }
+
+    /**
+     * The pool's connection, or a direct one where the pool goes through PgBouncer in transaction
+     * mode: LISTEN is session state that such a pooler does not keep. Were it misrouted anyway,
+     * the heartbeats would not come back and nothing would be served from memory.
+     */
+    private Connection connect() throws SQLException {
+        if (config.listenJdbcUrl().isPresent()) {
+            return DriverManager.getConnection(config.listenJdbcUrl().get(), username.orElse(null),
+                    password.orElse(null));
+        }
+        return dataSource.getConnection();
     }
 
     private void pause() {

@@ -1,6 +1,7 @@
 package de.fachplan.api.common.cache;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -26,7 +27,14 @@ public interface ReadCacheConfig {
     @WithDefault("1s")
     Duration stalenessBound();
 
-    /** How often the listener proves its database connection alive; well below the bound. */
+    /** How often the listener proves the notifications arrive; well below the bound. */
     @WithDefault("200ms")
     Duration heartbeat();
+
+    /**
+     * A JDBC URL for the listening connection when the datasource goes through PgBouncer in
+     * transaction mode (which does not keep LISTEN): the primary directly, with the datasource's
+     * credentials. Unset: a connection of the pool.
+     */
+    Optional<String> listenJdbcUrl();
 }

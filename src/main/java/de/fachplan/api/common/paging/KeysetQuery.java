@@ -13,8 +13,10 @@ import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import jakarta.persistence.Tuple;
 
+import org.hibernate.query.NativeQuery;
+
+import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.problem.ProblemException;
 
 /**
@@ -101,7 +103,7 @@ public final class KeysetQuery {
      * need no entity skip entity loading, dirty checking and flushing this way; the columns are
      * read by name.
      */
-    public <R> Page<R> fetchRows(EntityManager em, PageRequest page, String select, Function<Tuple, R> reader) {
+    public <R> Page<R> fetchRows(EntityManager em, PageRequest page, String select, Function<Row, R> reader) {
         Rendered rendered = render(page, SortColumn.ValueKind.UUID, true);
         List<SortColumn> columns = columns(SortColumn.ValueKind.UUID);
         StringBuilder sql = new StringBuilder("WITH page AS (").append(rendered.sql()).append(") ").append(select)
@@ -110,17 +112,19 @@ public final class KeysetQuery {
             sql.append(i == 0 ? "" : ", ").append("page.k").append(i)
                     .append(columns.get(i).descending() ? " DESC" : " ASC");
         }
-        Query query = em.createNativeQuery(sql.toString(), Tuple.class);
-        rendered.parameters().forEach(query::setParameter);
+        Row.Factory rows = Row.factory();
         @SuppressWarnings("unchecked")
-        List<Tuple> rows = query.getResultList();
-        boolean more = rows.size() > page.limit();
-        List<Tuple> pageRows = more ? rows.subList(0, page.limit()) : rows;
+        NativeQuery<Row> query = em.createNativeQuery(sql.toString()).unwrap(NativeQuery.class)
+                .setTupleTransformer((values, aliases) -> rows.row(values, aliases));
+        rendered.parameters().forEach(query::setParameter);
+        List<Row> found = query.getResultList();
+        boolean more = found.size() > page.limit();
+        List<Row> pageRows = more ? found.subList(0, page.limit()) : found;
         List<R> items = new ArrayList<>(pageRows.size());
         pageRows.forEach(row -> items.add(reader.apply(row)));
         String next = null;
         if (more) {
-            Tuple last = pageRows.get(pageRows.size() - 1);
+            Row last = pageRows.get(pageRows.size() - 1);
             Object[] keys = new Object[columns.size()];
             for (int i = 0; i < keys.length; i++) {
                 keys[i] = last.get("k" + i);
