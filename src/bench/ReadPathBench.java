@@ -90,6 +90,19 @@ import java.util.stream.Stream;
  */
 public class ReadPathBench {
 
+    /** The relations of measure {@code m}, as every statement below reads them. */
+    static final String RELATIONS = """
+            (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'role', mp.role)
+                                      ORDER BY o.name, o.id), '[]')
+               FROM measure_partner mp JOIN organisation o ON o.id = mp.organisation_id
+              WHERE mp.measure_id = m.id) AS partners,
+            ARRAY(SELECT g.code FROM measure_guideline mg JOIN guideline g ON g.id = mg.guideline_id
+                   WHERE mg.measure_id = m.id ORDER BY g.position) AS guidelines,
+            ARRAY(SELECT t.code FROM measure_target_group mt JOIN target_group t ON t.id = mt.target_group_id
+                   WHERE mt.measure_id = m.id ORDER BY t.code) AS target_groups,
+            ARRAY(SELECT d.code FROM measure_district md JOIN district d ON d.id = md.district_id
+                   WHERE md.measure_id = m.id ORDER BY d.code) AS districts""";
+
     /**
      * One measure by plan and code with every relation the API's measure carries, in one
      * statement: the floor for {@code GET /measures/{code}}. The plan is the one the service means
@@ -100,16 +113,7 @@ public class ReadPathBench {
             SELECT m.id, p.code AS plan, af.code AS action_field, m.code, m.title, m.description, m.status,
                    m.progress, m.planned_start, m.planned_end, m.illustrative, m.public, m.version,
                    m.created_at, m.updated_at, lo.id AS lead_id, lo.name AS lead_name,
-                   (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'role', mp.role)
-                                             ORDER BY o.name, o.id), '[]')
-                      FROM measure_partner mp JOIN organisation o ON o.id = mp.organisation_id
-                     WHERE mp.measure_id = m.id) AS partners,
-                   ARRAY(SELECT g.code FROM measure_guideline mg JOIN guideline g ON g.id = mg.guideline_id
-                          WHERE mg.measure_id = m.id ORDER BY g.position) AS guidelines,
-                   ARRAY(SELECT t.code FROM measure_target_group mt JOIN target_group t ON t.id = mt.target_group_id
-                          WHERE mt.measure_id = m.id ORDER BY t.code) AS target_groups,
-                   ARRAY(SELECT d.code FROM measure_district md JOIN district d ON d.id = md.district_id
-                          WHERE md.measure_id = m.id ORDER BY d.code) AS districts
+                   %s
               FROM measure m
               JOIN plan p ON p.id = m.plan_id
               JOIN action_field af ON af.id = m.action_field_id
@@ -117,29 +121,21 @@ public class ReadPathBench {
              WHERE m.plan_id = (SELECT id FROM plan ORDER BY adopted_on DESC, id LIMIT 1)
                AND m.code = 'W' || CAST(:n AS text)
                AND m.public;
-            """;
+            """.formatted(RELATIONS);
 
     /**
      * A page of 50 public measures of one action field in the list's default order (field
      * position, number, id), with the same relations as {@link #SQL_BY_CODE}: the floor for
      * {@code GET /measures?actionField=X&limit=50}. The page is cut first, so the relations are
-     * read for its 50 measures only. pgbench sets {@code :f} (1..10, one of the ten fields). The
-     * service also reads one row more to know whether there is a next page; that is left out.
+     * read for its 50 measures only. pgbench sets {@code :f} (1..10, one of the ten fields, and a
+     * {@code modifiedSince} as early as the no-reuse requests send). The service also reads one row
+     * more to know whether there is a next page; that is left out.
      */
     static final String SQL_LIST_PAGE = """
             SELECT m.id, p.code AS plan, m.af_code AS action_field, m.code, m.title, m.description, m.status,
                    m.progress, m.planned_start, m.planned_end, m.illustrative, m.public, m.version,
                    m.created_at, m.updated_at, lo.id AS lead_id, lo.name AS lead_name,
-                   (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'role', mp.role)
-                                             ORDER BY o.name, o.id), '[]')
-                      FROM measure_partner mp JOIN organisation o ON o.id = mp.organisation_id
-                     WHERE mp.measure_id = m.id) AS partners,
-                   ARRAY(SELECT g.code FROM measure_guideline mg JOIN guideline g ON g.id = mg.guideline_id
-                          WHERE mg.measure_id = m.id ORDER BY g.position) AS guidelines,
-                   ARRAY(SELECT t.code FROM measure_target_group mt JOIN target_group t ON t.id = mt.target_group_id
-                          WHERE mt.measure_id = m.id ORDER BY t.code) AS target_groups,
-                   ARRAY(SELECT d.code FROM measure_district md JOIN district d ON d.id = md.district_id
-                          WHERE md.measure_id = m.id ORDER BY d.code) AS districts
+                   %s
               FROM (SELECT m.id, m.plan_id, m.code, m.number, m.title, m.description, m.status, m.progress,
                            m.planned_start, m.planned_end, m.illustrative, m.public, m.version, m.created_at,
                            m.updated_at, m.lead_organisation_id, af.code AS af_code, af.position AS af_position
@@ -147,12 +143,13 @@ public class ReadPathBench {
                      WHERE m.plan_id = (SELECT id FROM plan ORDER BY adopted_on DESC, id LIMIT 1)
                        AND m.public
                        AND af.code = substr('MRBWSFGPQC', CAST(:f AS integer), 1)
+                       AND m.updated_at >= to_timestamp(946684800 + CAST(:f AS integer))
                      ORDER BY af.position, m.number, m.id
                      LIMIT 50) m
               JOIN plan p ON p.id = m.plan_id
               LEFT JOIN organisation lo ON lo.id = m.lead_organisation_id
              ORDER BY m.af_position, m.number, m.id;
-            """;
+            """.formatted(RELATIONS);
 
     private static final String[] FIELDS = { "M", "R", "B", "W", "S", "F", "G", "P", "Q", "C" };
     private static final String[] DISTRICTS = { "ALTSTADT", "NEUSTADT", "PIESCHEN", "KLOTZSCHE", "LOSCHWITZ",
@@ -677,7 +674,6 @@ public class ReadPathBench {
      */
     private static final String NO_REUSE_LUA = THREADS_LUA + """
             local fields = {"M", "R", "B", "W", "S", "F", "G", "P", "Q", "C"}
-            local sorts = {"code", "-code", "title", "-title", "updatedAt", "-updatedAt", "createdAt", "-createdAt"}
             function init(args)
               base = tonumber(args[1])
               salt = tonumber(args[2])
@@ -686,10 +682,9 @@ public class ReadPathBench {
             function request()
               n = n + 1
               local field = fields[(n + tid) % #fields + 1]
-              local sort = sorts[math.floor(n / #fields) % #sorts + 1]
               local since = os.date("!%Y-%m-%dT%H%%3A%M%%3A%S", 946684800 + base + n)
                 .. string.format(".%05d%dZ", salt, tid)
-              return wrk.format("GET", "/api/v1/measures?actionField=" .. field .. "&sort=" .. sort
+              return wrk.format("GET", "/api/v1/measures?actionField=" .. field
                 .. "&limit=50&modifiedSince=" .. since)
             end
             """;

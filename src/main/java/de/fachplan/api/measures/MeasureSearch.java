@@ -29,6 +29,11 @@ import de.fachplan.api.common.problem.ProblemException;
 @ApplicationScoped
 class MeasureSearch {
 
+    private static final String EXTERNAL_PREFIX = "ext:";
+
+    /** A single measure is read like a page of one; it has no next page, so no cursor. */
+    private static final PageRequest ONE = new PageRequest(1, null, "one");
+
     @Inject
     EntityManager em;
 
@@ -94,10 +99,6 @@ class MeasureSearch {
         }
         return query.fetchRows(em, ONE, rows(viewer), row -> MeasureMapper.toDto(row, viewer)).items().stream().findFirst();
     }
-
-    private static final String EXTERNAL_PREFIX = "ext:";
-
-    private static final PageRequest ONE = new PageRequest(1, null, "one");
 
     private KeysetQuery query(MeasureFilter filter, Viewer viewer) {
         KeysetQuery query = new KeysetQuery("measure m JOIN action_field af ON af.id = m.action_field_id", "m.id");

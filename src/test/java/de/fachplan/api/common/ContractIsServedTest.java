@@ -2,6 +2,7 @@ package de.fachplan.api.common;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
@@ -25,6 +26,14 @@ class ContractIsServedTest {
         JsonNode file = YAML.readTree(Files.readString(Path.of("openapi", "openapi.yaml")));
         String served = given().accept("application/yaml").get("/q/openapi").then().statusCode(200).extract().asString();
         assertEquals(file, YAML.readTree(served));
+    }
+
+    @Test
+    void servesTheSameContractAsJsonOnRequest() throws Exception {
+        JsonNode file = YAML.readTree(Files.readString(Path.of("openapi", "openapi.yaml")));
+        String served = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .contentType(startsWith("application/json")).extract().asString();
+        assertEquals(file, new ObjectMapper().readTree(served));
     }
 
     @Test
