@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.openapitools.jackson.nullable.JsonNullable;
 
 import de.fachplan.api.common.cache.CachedRepresentation;
+import de.fachplan.api.common.cache.ChangesNothing;
 import de.fachplan.api.common.csv.CsvNegotiation;
 import de.fachplan.api.common.csv.CsvWriter;
 import de.fachplan.api.common.http.ETags;
@@ -273,6 +274,7 @@ public class CapacityResource implements CapacityApi {
     }
 
     @Override
+    @ChangesNothing
     public RestResponse<CapacityChart> computeCapacityWhatIf(CapacityWhatIf request, String plan) {
         return RestResponse.ok(CapacityMapper.toDto(charts.whatIf(plan, CapacityMapper.fromDto(request.getParameters()),
                 YearMonth.parse(request.getFrom()), YearMonth.parse(request.getTo()),

@@ -93,4 +93,24 @@ class MeasureQueryCountTest {
         assertEquals(1, large, "statements for a page of 100 measures");
         assertEquals(0, repeated, "statements for a page read again while nothing changed");
     }
+
+    @Test
+    void aComputationSentAsPostKeepsTheKeptPagesAndAWriteDropsThem() throws InterruptedException {
+        scheduler.pause();
+        Thread.sleep(500);
+        try {
+            statementsFor(20);
+            assertEquals(0, statementsFor(20), "a page read again");
+            anonymous().contentType(ContentType.JSON).body("{\"from\":\"2019-03\",\"to\":\"2019-06\","
+                    + "\"parameters\":{\"monthlyAllocations\":120,\"departureRate\":0.025,\"targetOccupancy\":0.85,"
+                    + "\"reserveShare\":0.1}}").post("/api/v1/capacity-chart/what-if").then().statusCode(200);
+            assertEquals(0, statementsFor(20), "a page read again after a what-if");
+            editor().contentType(ContentType.JSON).body("{\"name\":\"Beispiel-Verein QueryCount neu\","
+                    + "\"type\":\"ASSOCIATION\",\"illustrative\":true}").post("/api/v1/organisations").then()
+                    .statusCode(201);
+            assertEquals(1, statementsFor(20), "a page read again after a write");
+        } finally {
+            scheduler.resume();
+        }
+    }
 }

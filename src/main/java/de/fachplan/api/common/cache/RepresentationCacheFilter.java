@@ -1,5 +1,6 @@
 package de.fachplan.api.common.cache;
 
+import java.lang.annotation.Annotation;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -39,14 +40,16 @@ import de.fachplan.api.common.security.ReadScope;
  * it. Anonymous callers need no identity for the lookup; other callers' scope comes from the
  * identity that the eager authentication has already established.
  *
- * <p>Every request with another method counts as a write: its response leaves only after the
- * generation moved on, so a client reads its own write on this replica at once.
+ * <p>Every request with another method counts as a write (unless its operation is marked
+ * {@link ChangesNothing}): its response leaves only after the generation moved on, so a client
+ * reads its own write on this replica at once.
  */
 public class RepresentationCacheFilter {
 
     private static final String PENDING = RepresentationCacheFilter.class.getName() + ".pending";
 
     private final Map<SimpleResourceInfo, Boolean> cachedOperations = new ConcurrentHashMap<>();
+    private final Map<SimpleResourceInfo, Boolean> changesNothing = new ConcurrentHashMap<>();
 
     @Inject
     RepresentationCache cache;
@@ -66,7 +69,7 @@ public class RepresentationCacheFilter {
 
     @ServerRequestFilter(nonBlocking = true, priority = 1)
     public Uni<Response> serve(ContainerRequestContext request, SimpleResourceInfo resource) {
-        if (!HttpMethod.GET.equals(request.getMethod()) || !cached(resource)) {
+        if (!HttpMethod.GET.equals(request.getMethod()) || !marked(resource, CachedRepresentation.class, cachedOperations)) {
             return null;
         }
         if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
@@ -76,9 +79,11 @@ public class RepresentationCacheFilter {
     }
 
     @ServerResponseFilter
-    public void keep(ContainerRequestContext request, ContainerResponseContext response) {
+    public void keep(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo resource) {
         if (!isRead(request.getMethod())) {
-            changes.localWrite();
+            if (!marked(resource, ChangesNothing.class, changesNothing)) {
+                changes.localWrite();
+            }
             return;
         }
         if (!(request.getProperty(PENDING) instanceof Pending pending) || response.getStatus() != 200
@@ -128,11 +133,15 @@ public class RepresentationCacheFilter {
         return hit.build();
     }
 
-    private boolean cached(SimpleResourceInfo resource) {
-        return cachedOperations.computeIfAbsent(resource, r -> {
+    /** Whether the operation is annotated; a request that matched none (refused before matching) is not. */
+    private static boolean marked(SimpleResourceInfo resource, Class<? extends Annotation> mark,
+            Map<SimpleResourceInfo, Boolean> known) {
+        if (resource == null || resource.getResourceClass() == null || resource.getMethodName() == null) {
+            return false;
+        }
+        return known.computeIfAbsent(resource, r -> {
             try {
-                return r.getResourceClass().getMethod(r.getMethodName(), r.parameterTypes())
-                        .isAnnotationPresent(CachedRepresentation.class);
+                return r.getResourceClass().getMethod(r.getMethodName(), r.parameterTypes()).isAnnotationPresent(mark);
             } catch (NoSuchMethodException e) {
                 return false;
             }

@@ -19,6 +19,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -50,8 +51,15 @@ public class SchemaMigration {
     @Inject
     AgroalDataSource dataSource;
 
+    /** Off only where the schema is known to be in place or the database to be away (tests). */
+    @ConfigProperty(name = "fachplan.schema-migration.enabled", defaultValue = "true")
+    boolean enabled;
+
     /** Before the scheduler (which starts at PLATFORM_BEFORE) and every other observer of the start. */
     void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 100) StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
         String fingerprint = fingerprint();
         if (fingerprint.equals(applied())) {
             LOG.debugf("Schema up to date (%s); Liquibase not needed", fingerprint);

@@ -34,7 +34,7 @@ class DatabaseOutageTest {
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:1/fachplan",
                     "quarkus.datasource.username", "fachplan",
                     "quarkus.datasource.password", "unused",
-                    "quarkus.liquibase.migrate-at-start", "false",
+                    "fachplan.schema-migration.enabled", "false",
                     "quarkus.hibernate-orm.schema-management.strategy", "none",
                     "fachplan.bootstrap.admin-key", "",
                     "fachplan.webhooks.poll-interval", "1h");
