@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.security.ReadScope;
@@ -48,8 +49,8 @@ public class RepresentationCacheFilter {
 
     private static final String PENDING = RepresentationCacheFilter.class.getName() + ".pending";
 
-    private final Map<SimpleResourceInfo, Boolean> cachedOperations = new ConcurrentHashMap<>();
-    private final Map<SimpleResourceInfo, Boolean> changesNothing = new ConcurrentHashMap<>();
+    private final Map<Operation, Boolean> cachedOperations = new ConcurrentHashMap<>();
+    private final Map<Operation, Boolean> changesNothing = new ConcurrentHashMap<>();
 
     @Inject
     RepresentationCache cache;
@@ -63,19 +64,23 @@ public class RepresentationCacheFilter {
     @Inject
     ObjectMapper json;
 
+    /** A resource method by class and name (JAX-RS resources do not overload them). */
+    private record Operation(Class<?> type, String method) {
+    }
+
     /** What a miss needs to keep its answer: where, in which generation, and what the client has. */
     private record Pending(RepresentationCache.Key key, long generation, String ifNoneMatch) {
     }
 
     @ServerRequestFilter(nonBlocking = true, priority = 1)
-    public Uni<Response> serve(ContainerRequestContext request, SimpleResourceInfo resource) {
+    public Uni<Response> serve(ContainerRequestContext request, SimpleResourceInfo resource, HttpServerRequest http) {
         if (!HttpMethod.GET.equals(request.getMethod()) || !marked(resource, CachedRepresentation.class, cachedOperations)) {
             return null;
         }
         if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
-            return Uni.createFrom().item(lookup(request, ReadScope.PUBLIC));
+            return Uni.createFrom().item(lookup(request, http, ReadScope.PUBLIC));
         }
-        return identity.getDeferredIdentity().map(caller -> lookup(request, ReadScope.of(caller)));
+        return identity.getDeferredIdentity().map(caller -> lookup(request, http, ReadScope.of(caller)));
     }
 
     @ServerResponseFilter
@@ -105,7 +110,7 @@ public class RepresentationCacheFilter {
         }
         response.setEntity(body, response.getEntityAnnotations(),
                 response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType());
-        cache.keep(pending.key(), new RepresentationCache.Entry(pending.generation(), body, etag,
+        cache.keep(pending.key(), new RepresentationCache.Entry(pending.generation(), new RenderedBody(body), etag,
                 response.getHeaderString("Link")));
         if (ETags.matchesNoneMatch(pending.ifNoneMatch(), etag)) {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
@@ -113,8 +118,9 @@ public class RepresentationCacheFilter {
         }
     }
 
-    private Response lookup(ContainerRequestContext request, ReadScope scope) {
-        var key = new RepresentationCache.Key(request.getUriInfo().getRequestUri().toString(),
+    private Response lookup(ContainerRequestContext request, HttpServerRequest http, ReadScope scope) {
+        // What the absolute request URI (and so the Link header) is made of, without parsing it.
+        var key = new RepresentationCache.Key(http.scheme() + "://" + http.host() + http.uri(),
                 request.getHeaderString(HttpHeaders.ACCEPT), scope);
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         RepresentationCache.Entry entry = cache.find(key);
@@ -135,13 +141,14 @@ public class RepresentationCacheFilter {
 
     /** Whether the operation is annotated; a request that matched none (refused before matching) is not. */
     private static boolean marked(SimpleResourceInfo resource, Class<? extends Annotation> mark,
-            Map<SimpleResourceInfo, Boolean> known) {
+            Map<Operation, Boolean> known) {
         if (resource == null || resource.getResourceClass() == null || resource.getMethodName() == null) {
             return false;
         }
-        return known.computeIfAbsent(resource, r -> {
+        // Keyed by class and name: the resource info may be a new object on every request.
+        return known.computeIfAbsent(new Operation(resource.getResourceClass(), resource.getMethodName()), o -> {
             try {
-                return r.getResourceClass().getMethod(r.getMethodName(), r.parameterTypes()).isAnnotationPresent(mark);
+                return o.type().getMethod(o.method(), resource.parameterTypes()).isAnnotationPresent(mark);
             } catch (NoSuchMethodException e) {
                 return false;
             }
