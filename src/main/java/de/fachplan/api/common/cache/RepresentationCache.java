@@ -25,10 +25,10 @@ public class RepresentationCache {
     }
 
     /** A rendered representation: the body as sent, its ETag, its Link header (may be null). */
-    public record Entry(long generation, RenderedBody body, String etag, String link) {
+    public record Entry(long generation, byte[] body, String etag, String link) {
 
         int weight() {
-            return body.length() + 200;
+            return body.length + 200;
         }
     }
 

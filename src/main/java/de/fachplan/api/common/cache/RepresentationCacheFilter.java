@@ -110,7 +110,7 @@ public class RepresentationCacheFilter {
         }
         response.setEntity(body, response.getEntityAnnotations(),
                 response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType());
-        cache.keep(pending.key(), new RepresentationCache.Entry(pending.generation(), new RenderedBody(body), etag,
+        cache.keep(pending.key(), new RepresentationCache.Entry(pending.generation(), body, etag,
                 response.getHeaderString("Link")));
         if (ETags.matchesNoneMatch(pending.ifNoneMatch(), etag)) {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
