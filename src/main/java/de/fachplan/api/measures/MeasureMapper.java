@@ -78,7 +78,7 @@ final class MeasureMapper {
 
     /**
      * A row of {@link MeasureSearch}: the same representation as {@link #toDto(Measure, Viewer)}
-     * gives for the entity, member for member (MeasureRepresentationTest holds the two together).
+     * gives for the entity, member for member (CachedReadsTest holds the two together).
      */
     static de.fachplan.api.generated.model.Measure toDto(Row row, Viewer viewer) {
         var dto = new de.fachplan.api.generated.model.Measure();

@@ -152,8 +152,13 @@ class MeasureSearch {
         if (planRef == null || planRef.isBlank()) {
             query.where("m.plan_id = (SELECT p.id FROM plan p ORDER BY p.adopted_on DESC, p.id LIMIT 1)", Map.of());
         } else {
-            query.where("m.plan_id = (SELECT p.id FROM plan p WHERE p.code = :planRef OR CAST(p.id AS text) = :planRef"
-                    + " ORDER BY CAST(p.id AS text) = :planRef DESC LIMIT 1)", "planRef", planRef);
+            Optional<UUID> id = Refs.asUuid(planRef);
+            if (id.isPresent()) {
+                query.where("m.plan_id = (SELECT p.id FROM plan p WHERE p.id = :planId OR p.code = :planRef"
+                        + " ORDER BY p.id = :planId DESC LIMIT 1)", Map.of("planId", id.get(), "planRef", planRef));
+            } else {
+                query.where("m.plan_id = (SELECT p.id FROM plan p WHERE p.code = :planRef)", "planRef", planRef);
+            }
         }
     }
 

@@ -185,6 +185,16 @@ class CachedReadsTest {
                 .statusCode(200).extract().jsonPath().getMap("items.find { it.id == '" + measure + "' }"));
     }
 
+    @Test
+    void aPlanNamedByItsIdInCapitalsIsTheSamePlan() {
+        String plan = anonymous().get("/api/v1/plans").then().statusCode(200).extract().path("items[0].id");
+        String code = anonymous().get("/api/v1/measures/" + shown).then().extract().path("code");
+        anonymous().get("/api/v1/measures?limit=5&plan=" + plan.toUpperCase()).then().statusCode(200)
+                .body("items.size()", equalTo(5));
+        anonymous().get("/api/v1/measures/" + code + "?plan=" + plan.toUpperCase()).then().statusCode(200)
+                .body("id", equalTo(shown));
+    }
+
     private static void eventually(Duration limit, Supplier<Boolean> condition) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.get()) {

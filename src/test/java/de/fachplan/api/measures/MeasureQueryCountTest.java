@@ -2,6 +2,7 @@ package de.fachplan.api.measures;
 
 import static de.fachplan.api.support.Api.anonymous;
 import static de.fachplan.api.support.Api.editor;
+import static de.fachplan.api.support.Api.invalid;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -95,7 +96,7 @@ class MeasureQueryCountTest {
     }
 
     @Test
-    void aComputationSentAsPostKeepsTheKeptPagesAndAWriteDropsThem() throws InterruptedException {
+    void aComputationOrARefusedWriteKeepsTheKeptPagesAndAWriteDropsThem() throws InterruptedException {
         scheduler.pause();
         Thread.sleep(500);
         try {
@@ -105,6 +106,9 @@ class MeasureQueryCountTest {
                     + "\"parameters\":{\"monthlyAllocations\":120,\"departureRate\":0.025,\"targetOccupancy\":0.85,"
                     + "\"reserveShare\":0.1}}").post("/api/v1/capacity-chart/what-if").then().statusCode(200);
             assertEquals(0, statementsFor(20), "a page read again after a what-if");
+            invalid(anonymous()).contentType(ContentType.JSON).body("{\"name\":\"Ohne Schlüssel\",\"type\":\"ASSOCIATION\"}")
+                    .post("/api/v1/organisations").then().statusCode(401);
+            assertEquals(0, statementsFor(20), "a page read again after a refused write");
             editor().contentType(ContentType.JSON).body("{\"name\":\"Beispiel-Verein QueryCount neu\","
                     + "\"type\":\"ASSOCIATION\",\"illustrative\":true}").post("/api/v1/organisations").then()
                     .statusCode(201);

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -55,7 +56,11 @@ public class DataChanges {
     Optional<String> password;
 
     private final AtomicLong generation = new AtomicLong();
+    private static final int HEARTBEATS_IN_FLIGHT = 64;
+
     private volatile long provenAliveAt;
+    private volatile boolean proven;
+    private boolean lossReported;
     private volatile boolean listening;
     private volatile boolean running;
     private Thread listener;
@@ -94,7 +99,7 @@ public class DataChanges {
 
     /** Whether every write committed longer ago than the staleness bound is reflected in the generation. */
     public boolean heard() {
-        return listening && System.nanoTime() - provenAliveAt < config.stalenessBound().toNanos();
+        return listening && proven && System.nanoTime() - provenAliveAt < config.stalenessBound().toNanos();
     }
 
     /**
@@ -109,62 +114,99 @@ public class DataChanges {
         String heartbeatChannel = "fachplan_heartbeat_" + UUID.randomUUID().toString().replace("-", "");
         while (running) {
             try (Connection connection = connect()) {
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                try (Statement statement = connection.createStatement()) {
-                    // Named, so that operators (and the replica check) tell it from the pool's other connections.
-                    statement.execute("SET application_name = 'fachplan-data-changes'");
-                    statement.execute("LISTEN " + CHANNEL);
-                    statement.execute("LISTEN " + heartbeatChannel);
-                }
-                // Writes made while nobody listened were not heard: whatever is kept is suspect.
-                generation.incrementAndGet();
-                listening = true;
-                long heartbeat = 0;
-                long sentAt = 0;
-                while (running) {
-                    if (heartbeat == 0 || System.nanoTime() - sentAt >= config.heartbeat().toNanos()) {
-                        sentAt = System.nanoTime();
-                        heartbeat++;
-                        try (Statement statement = connection.createStatement()) {
-                            statement.execute("NOTIFY " + heartbeatChannel + ", '" + heartbeat + "'");
-                        }
-                    }
-                    PGNotification[] received = notifications.getNotifications((int) config.heartbeat().toMillis());
-                    for (PGNotification notification : received == null ? new PGNotification[0] : received) {
-                        if (CHANNEL.equals(notification.getName())) {
-                            generation.incrementAndGet();
-                        } else if (String.valueOf(heartbeat).equals(notification.getParameter())) {
-                            // One queue in commit order: every change committed before the heartbeat has arrived.
-                            provenAliveAt = sentAt;
-                        }
-                    }
+                try {
+                    listen(connection, heartbeatChannel);
+                } finally {
+                    listening = false;
+                    forget(connection);
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    if (listening) {
+                    // Once per loss, not once per attempt to get them back.
+                    if (!lossReported) {
                         LOG.warnf("Lost the database's change notifications (%s); reads are served from the database"
                                 + " until they are back", e.getMessage());
+                        lossReported = true;
                     }
-                    listening = false;
                     pause();
                 }
-            } finally {
-                listening = false;
+            }
+        }
+    }
+
+    private void listen(Connection connection, String heartbeatChannel) throws SQLException {
+        PGConnection notifications = connection.unwrap(PGConnection.class);
+        try (Statement statement = connection.createStatement()) {
+            // Named, so that operators (and the replica check) tell it from the pool's other connections.
+            statement.execute("SET application_name = 'fachplan-data-changes'");
+            statement.execute("LISTEN " + CHANNEL);
+            statement.execute("LISTEN " + heartbeatChannel);
+        }
+        // Writes made while nobody listened were not heard: whatever is kept is suspect.
+        generation.incrementAndGet();
+        listening = true;
+        lossReported = false;
+        // When each recent heartbeat was sent: one that comes back late still proves everything
+        // committed before it was sent, even if later ones are already on their way.
+        long[] sentAt = new long[HEARTBEATS_IN_FLIGHT];
+        long heartbeat = 0;
+        while (running) {
+            if (heartbeat == 0 || System.nanoTime() - sentAt[(int) (heartbeat % sentAt.length)]
+                    >= config.heartbeat().toNanos()) {
+                heartbeat++;
+                sentAt[(int) (heartbeat % sentAt.length)] = System.nanoTime();
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("NOTIFY " + heartbeatChannel + ", '" + heartbeat + "'");
+                }
+            }
+            PGNotification[] received = notifications.getNotifications((int) config.heartbeat().toMillis());
+            for (PGNotification notification : received == null ? new PGNotification[0] : received) {
+                if (CHANNEL.equals(notification.getName())) {
+                    generation.incrementAndGet();
+                } else {
+                    long returned = Long.parseLong(notification.getParameter());
+                    if (heartbeat - returned < sentAt.length) {
+                        // One queue in commit order: every change committed before it was sent has arrived.
+                        long sent = sentAt[(int) (returned % sentAt.length)];
+                        if (!proven || sent - provenAliveAt > 0) {
+                            provenAliveAt = sent;
+                            proven = true;
+                        }
+                    }
+                }
             }
         }
     }
 
     /**
-     * The pool's connection, or a direct one where the pool goes through PgBouncer in transaction
-     * mode: LISTEN is session state that such a pooler does not keep. Were it misrouted anyway,
-     * the heartbeats would not come back and nothing would be served from memory.
+     * A dedicated connection to the primary where the pool goes through PgBouncer in transaction
+     * mode (LISTEN is session state that such a pooler does not keep; were it misrouted anyway,
+     * the heartbeats would not come back and nothing would be served from memory), else one of
+     * the pool. The dedicated one gets the timeouts the pool's connections have, so that a
+     * failover or a half-open connection is noticed in seconds, not when the kernel gives up.
      */
     private Connection connect() throws SQLException {
         if (config.listenJdbcUrl().isPresent()) {
-            return DriverManager.getConnection(config.listenJdbcUrl().get(), username.orElse(null),
-                    password.orElse(null));
+            Properties properties = new Properties();
+            username.ifPresent(u -> properties.setProperty("user", u));
+            password.ifPresent(p -> properties.setProperty("password", p));
+            properties.setProperty("connectTimeout", "3");
+            properties.setProperty("socketTimeout", "10");
+            properties.setProperty("tcpKeepAlive", "true");
+            properties.setProperty("ApplicationName", "fachplan-data-changes");
+            return DriverManager.getConnection(config.listenJdbcUrl().get(), properties);
         }
         return dataSource.getConnection();
+    }
+
+    /** A pooled connection goes back to the pool without this listener's session state. */
+    private void forget(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("UNLISTEN *");
+            statement.execute("RESET application_name");
+        } catch (SQLException | RuntimeException e) {
+            LOG.debugf("The listening connection could not be reset (%s); it is closed with it", e.getMessage());
+        }
     }
 
     private void pause() {

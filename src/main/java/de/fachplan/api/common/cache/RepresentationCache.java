@@ -41,7 +41,8 @@ public class RepresentationCache {
         this.changes = changes;
         this.config = config;
         this.entries = Caffeine.newBuilder().maximumWeight(config.maxSize().asLongValue())
-                .weigher((Key key, Entry entry) -> entry.weight() + key.uri().length()).build();
+                .weigher((Key key, Entry entry) -> entry.weight() + key.uri().length()
+                        + (key.accept() == null ? 0 : key.accept().length())).build();
     }
 
     /** The generation a representation rendered now belongs to; read it before reading the data. */

@@ -38,8 +38,9 @@ import de.fachplan.api.common.security.ReadScope;
  * {@code If-None-Match} with 304. A miss runs the operation; its answer is rendered here once,
  * given an ETag (the resource's version where it sets one, else a hash of the bytes, so that every
  * replica gives the same page the same tag), kept, and turned into a 304 if the client already has
- * it. Anonymous callers need no identity for the lookup; other callers' scope comes from the
- * identity that the eager authentication has already established.
+ * it. Anonymous callers need no identity for the lookup: every credential the service accepts
+ * comes as {@code Authorization} (API keys and JWTs); other callers' scope comes from the identity
+ * that the eager authentication has already established.
  *
  * <p>Every request with another method counts as a write (unless its operation is marked
  * {@link ChangesNothing}): its response leaves only after the generation moved on, so a client
@@ -48,6 +49,8 @@ import de.fachplan.api.common.security.ReadScope;
 public class RepresentationCacheFilter {
 
     private static final String PENDING = RepresentationCacheFilter.class.getName() + ".pending";
+    private static final int MAX_KEPT_URI = 2048;
+    private static final int MAX_KEPT_ACCEPT = 256;
 
     private final Map<Operation, Boolean> cachedOperations = new ConcurrentHashMap<>();
     private final Map<Operation, Boolean> changesNothing = new ConcurrentHashMap<>();
@@ -86,7 +89,10 @@ public class RepresentationCacheFilter {
     @ServerResponseFilter
     public void keep(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo resource) {
         if (!isRead(request.getMethod())) {
-            if (!marked(resource, ChangesNothing.class, changesNothing)) {
+            // A request refused before or by its operation (401, 404, 412, 422, ...) wrote nothing;
+            // counting it would let anyone empty the cache with cheap failures.
+            boolean refused = response.getStatus() >= 400 && response.getStatus() < 500;
+            if (matched(resource) && !refused && !marked(resource, ChangesNothing.class, changesNothing)) {
                 changes.localWrite();
             }
             return;
@@ -119,9 +125,13 @@ public class RepresentationCacheFilter {
     }
 
     private Response lookup(ContainerRequestContext request, HttpServerRequest http, ReadScope scope) {
+        String accept = request.getHeaderString(HttpHeaders.ACCEPT);
+        if (http.uri().length() > MAX_KEPT_URI || (accept != null && accept.length() > MAX_KEPT_ACCEPT)) {
+            // Served, but neither looked up nor kept: keys of any size would let a client fill memory.
+            return null;
+        }
         // What the absolute request URI (and so the Link header) is made of, without parsing it.
-        var key = new RepresentationCache.Key(http.scheme() + "://" + http.host() + http.uri(),
-                request.getHeaderString(HttpHeaders.ACCEPT), scope);
+        var key = new RepresentationCache.Key(http.scheme() + "://" + http.host() + http.uri(), accept, scope);
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         RepresentationCache.Entry entry = cache.find(key);
         if (entry == null) {
@@ -139,10 +149,15 @@ public class RepresentationCacheFilter {
         return hit.build();
     }
 
-    /** Whether the operation is annotated; a request that matched none (refused before matching) is not. */
+    /** Whether the request reached an operation; one refused before matching did not. */
+    private static boolean matched(SimpleResourceInfo resource) {
+        return resource != null && resource.getResourceClass() != null && resource.getMethodName() != null;
+    }
+
+    /** Whether the operation is annotated; a request that matched none is not. */
     private static boolean marked(SimpleResourceInfo resource, Class<? extends Annotation> mark,
             Map<Operation, Boolean> known) {
-        if (resource == null || resource.getResourceClass() == null || resource.getMethodName() == null) {
+        if (!matched(resource)) {
             return false;
         }
         // Keyed by class and name: the resource info may be a new object on every request.
