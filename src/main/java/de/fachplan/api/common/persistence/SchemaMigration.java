@@ -27,6 +27,8 @@ import io.quarkus.liquibase.LiquibaseFactory;
 import io.quarkus.runtime.StartupEvent;
 import liquibase.Liquibase;
 import liquibase.exception.LiquibaseException;
+import liquibase.lockservice.LockService;
+import liquibase.lockservice.LockServiceFactory;
 
 /**
  * Migrates the schema before anything else starts, and only when there is something to migrate.
@@ -66,7 +68,15 @@ public class SchemaMigration {
             return;
         }
         try (Liquibase migration = liquibase.createLiquibase()) {
-            migration.update(liquibase.createContexts(), liquibase.createLabels());
+            // The lock first, as Quarkus does: replicas that start at once on an empty database would
+            // otherwise race to create Liquibase's own tables before any of them holds the lock.
+            LockService lock = LockServiceFactory.getInstance().getLockService(migration.getDatabase());
+            lock.waitForLock();
+            try {
+                migration.update(liquibase.createContexts(), liquibase.createLabels());
+            } finally {
+                lock.releaseLock();
+            }
         } catch (LiquibaseException e) {
             throw new IllegalStateException("The database schema could not be migrated: " + e.getMessage(), e);
         } catch (Exception e) {
