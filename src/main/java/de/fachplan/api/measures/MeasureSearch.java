@@ -29,7 +29,8 @@ import de.fachplan.api.common.problem.ProblemException;
 @ApplicationScoped
 class MeasureSearch {
 
-    private static final String EXTERNAL_PREFIX = "ext:";
+    /** A partner's own reference as a measure ref: {@code ext:SP-7}. */
+    static final String EXTERNAL_PREFIX = "ext:";
 
     /** A single measure is read like a page of one; it has no next page, so no cursor. */
     private static final PageRequest ONE = new PageRequest(1, null, "one");

@@ -51,8 +51,6 @@ import de.fachplan.api.organisations.OrganisationRenamed;
 @ApplicationScoped
 public class MeasureService {
 
-    private static final String EXTERNAL_PREFIX = "ext:";
-
     @Inject
     EntityManager em;
 
@@ -93,7 +91,7 @@ public class MeasureService {
     /** One measure as the caller sees it, read like {@link #list}. */
     public de.fachplan.api.generated.model.Measure get(String ref, String planRef) {
         return search.one(ref, planRef, viewer()).orElseThrow(() -> {
-            if (!ref.startsWith(EXTERNAL_PREFIX) && Refs.asUuid(ref).isEmpty()) {
+            if (!ref.startsWith(MeasureSearch.EXTERNAL_PREFIX) && Refs.asUuid(ref).isEmpty()) {
                 plans.resolve(planRef);
             }
             return ProblemException.notFound("No measure " + ref + (planRef == null ? "" : " in plan " + planRef) + ".");
@@ -293,12 +291,12 @@ public class MeasureService {
      */
     private Measure find(String ref, String planRef, Viewer viewer) {
         Optional<Measure> found;
-        if (ref.startsWith(EXTERNAL_PREFIX)) {
+        if (ref.startsWith(MeasureSearch.EXTERNAL_PREFIX)) {
             found = viewer.organisationId() == null ? Optional.empty()
                     : em.createQuery("select m from Measure m join m.externalReferences r"
                             + " where key(r) = :organisation and value(r) = :reference", Measure.class)
                             .setParameter("organisation", viewer.organisationId())
-                            .setParameter("reference", ref.substring(EXTERNAL_PREFIX.length()))
+                            .setParameter("reference", ref.substring(MeasureSearch.EXTERNAL_PREFIX.length()))
                             .getResultStream().findFirst();
         } else {
             found = Refs.asUuid(ref).flatMap(id -> Measure.<Measure>findByIdOptional(id))

@@ -98,8 +98,7 @@ public class RepresentationCacheFilter {
             return;
         }
         if (!(request.getProperty(PENDING) instanceof Pending pending) || response.getStatus() != 200
-                || !response.hasEntity() || response.getEntity() instanceof byte[]
-                || response.getEntity() instanceof StreamingOutput
+                || !response.hasEntity() || response.getEntity() instanceof StreamingOutput
                 || (response.getMediaType() != null && !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType()))) {
             return;
         }
