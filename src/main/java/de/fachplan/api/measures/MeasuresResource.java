@@ -53,7 +53,7 @@ public class MeasuresResource implements MeasuresApi {
                 status == null ? null : MeasureStatus.valueOf(status.name()), targetGroup, guideline, district,
                 organisation, q, modifiedSince, sort);
         Page<MeasureDto> page = measures.list(filter,
-                PageRequest.of(limit, cursor, filter.fingerprint()));
+                PageRequest.of(limit, cursor, filter));
         MeasurePageDto body = new MeasurePageDto();
         body.setItems(page.items());
         body.setNextCursor(page.nextCursor());

@@ -38,19 +38,15 @@ public class AuditEvents {
     @Inject
     ObjectMapper json;
 
-    @Transactional
+    /** The filters of the audit trail; {@code null} members do not filter. */
+    public record Filter(String resourceType, UUID resourceId, String actorId, String requestId, OffsetDateTime since) {
+    }
+
     /**
      * @param partner the organisation of a partner caller, who sees the events of the measures it
      *        leads or takes part in; {@code null} for staff
      */
-    /** The filters of the audit trail; {@code null} members do not filter. */
-    public record Filter(String resourceType, UUID resourceId, String actorId, String requestId, OffsetDateTime since) {
-        String fingerprint() {
-            return "audit-events:" + resourceType + ":" + resourceId + ":" + actorId + ":" + requestId + ":"
-                    + (since == null ? null : since.toInstant());
-        }
-    }
-
+    @Transactional
     public Page<Event> list(Filter filter, PageRequest page, UUID partner) {
         String resourceType = filter.resourceType();
         UUID resourceId = filter.resourceId();

@@ -64,7 +64,7 @@ public class SyncResource implements SyncApi {
     public RestResponse<AuditEventPageDto> listAuditEvents(String resourceType, UUID resourceId, String actorId,
             String requestId, OffsetDateTime since, Integer limit, String cursor) {
         AuditEvents.Filter filter = new AuditEvents.Filter(resourceType, resourceId, actorId, requestId, since);
-        Page<AuditEvents.Event> page = audit.list(filter, PageRequest.of(limit, cursor, filter.fingerprint()),
+        Page<AuditEvents.Event> page = audit.list(filter, PageRequest.of(limit, cursor, filter),
                 caller.partnerScope());
         AuditEventPageDto body = new AuditEventPageDto();
         body.setItems(page.items().stream().map(SyncResource::toDto).toList());

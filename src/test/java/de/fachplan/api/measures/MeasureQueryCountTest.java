@@ -75,31 +75,18 @@ class MeasureQueryCountTest {
     }
 
     @Test
-    void aPageOfAHundredCostsOneStatementLikeAPageOfFiveAndARepeatedPageNone() throws InterruptedException {
-        // The statistics count every statement of the application; the webhook dispatcher's must not mix in.
-        scheduler.pause();
-        Thread.sleep(500);
-        long small;
-        long large;
-        long repeated;
-        try {
+    void aPageOfAHundredCostsOneStatementLikeAPageOfFiveAndARepeatedPageNone() {
+        withoutBackgroundWork(() -> {
             statementsFor(7);
-            small = statementsFor(5);
-            large = statementsFor(100);
-            repeated = statementsFor(100);
-        } finally {
-            scheduler.resume();
-        }
-        assertEquals(1, small, "statements for a page of 5 measures");
-        assertEquals(1, large, "statements for a page of 100 measures");
-        assertEquals(0, repeated, "statements for a page read again while nothing changed");
+            assertEquals(1, statementsFor(5), "statements for a page of 5 measures");
+            assertEquals(1, statementsFor(100), "statements for a page of 100 measures");
+            assertEquals(0, statementsFor(100), "statements for a page read again while nothing changed");
+        });
     }
 
     @Test
-    void aComputationOrARefusedWriteKeepsTheKeptPagesAndAWriteDropsThem() throws InterruptedException {
-        scheduler.pause();
-        Thread.sleep(500);
-        try {
+    void aComputationOrARefusedWriteKeepsTheKeptPagesAndAWriteDropsThem() {
+        withoutBackgroundWork(() -> {
             statementsFor(20);
             assertEquals(0, statementsFor(20), "a page read again");
             anonymous().contentType(ContentType.JSON).body("{\"from\":\"2019-03\",\"to\":\"2019-06\","
@@ -113,6 +100,27 @@ class MeasureQueryCountTest {
                     + "\"type\":\"ASSOCIATION\",\"illustrative\":true}").post("/api/v1/organisations").then()
                     .statusCode(201);
             assertEquals(1, statementsFor(20), "a page read again after a write");
+        });
+    }
+
+    /**
+     * The statistics count every statement of the application, and a background job's write drops
+     * kept pages. The scheduler is paused, but a job may still be running when it is: a run it
+     * disturbed is repeated until one is clean. A query per row would fail every run.
+     */
+    private void withoutBackgroundWork(Runnable measurement) {
+        scheduler.pause();
+        try {
+            AssertionError disturbed = null;
+            for (int run = 0; run < 10; run++) {
+                try {
+                    measurement.run();
+                    return;
+                } catch (AssertionError e) {
+                    disturbed = e;
+                }
+            }
+            throw disturbed;
         } finally {
             scheduler.resume();
         }

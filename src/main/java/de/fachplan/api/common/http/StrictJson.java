@@ -9,44 +9,28 @@ import jakarta.inject.Singleton;
 import org.openapitools.jackson.nullable.JsonNullable;
 import org.openapitools.jackson.nullable.JsonNullableModule;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.SettableBeanProperty;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
-import de.fachplan.api.generated.model.AccommodationFacilityPageDto;
-import de.fachplan.api.generated.model.ActionFieldPageDto;
-import de.fachplan.api.generated.model.CapacityChartDto;
-import de.fachplan.api.generated.model.CapacityRecordPageDto;
-import de.fachplan.api.generated.model.CitywideFigurePageDto;
-import de.fachplan.api.generated.model.ForecastScenarioPageDto;
-import de.fachplan.api.generated.model.ScenarioShortfallDto;
-import de.fachplan.api.generated.model.ApiKeyPageDto;
-import de.fachplan.api.generated.model.AuditEventPageDto;
-import de.fachplan.api.generated.model.DistrictPageDto;
-import de.fachplan.api.generated.model.GuidelinePageDto;
-import de.fachplan.api.generated.model.IndicatorPageDto;
-import de.fachplan.api.generated.model.IndicatorValuePageDto;
-import de.fachplan.api.generated.model.MeasurePageDto;
-import de.fachplan.api.generated.model.OrganisationPageDto;
-import de.fachplan.api.generated.model.PlanPageDto;
-import de.fachplan.api.generated.model.StatusChangePageDto;
-import de.fachplan.api.generated.model.TargetGroupPageDto;
-import de.fachplan.api.generated.model.WebhookDeliveryPageDto;
-import de.fachplan.api.generated.model.WebhookSubscriptionPageDto;
 
 /**
  * Request bodies are read as strictly as the contract is written: no number or boolean turns
@@ -70,12 +54,9 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-        mapper.registerModule(new SimpleModule("explicit-null-members").setDeserializerModifier(new NullableMembers()));
-        mapper.addMixIn(CapacityChartDto.class, CapacityChartMixIn.class);
-        mapper.addMixIn(ScenarioShortfallDto.class, ScenarioShortfallMixIn.class);
-        for (Class<?> page : PAGES) {
-            mapper.addMixIn(page, PageMixIn.class);
-        }
+        mapper.registerModule(new SimpleModule("contract-members")
+                .setDeserializerModifier(new NullableMembers())
+                .setSerializerModifier(new RequiredMembers()));
     }
 
     /**
@@ -87,7 +68,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         @Override
         public BeanDeserializerBuilder updateBuilder(DeserializationConfig config, BeanDescription description,
                 BeanDeserializerBuilder builder) {
-            if (!description.getBeanClass().getPackageName().startsWith(GENERATED_MODELS)) {
+            if (!isGenerated(description.getBeanClass())) {
                 return builder;
             }
             List<SettableBeanProperty> properties = new ArrayList<>();
@@ -140,31 +121,47 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
-    /** Absent members are omitted, but a list's {@code nextCursor} is always there: null on the last page. */
-    abstract static class PageMixIn {
-        @JsonInclude(JsonInclude.Include.ALWAYS)
-        abstract String getNextCursor();
+    /**
+     * Absent members are omitted from answers, except those the contract lists as required: a
+     * list's {@code nextCursor} is there as {@code null} on the last page, a chart's
+     * {@code firstShortfall} when there is none. The generated models mark them
+     * {@code @JsonProperty(required = true)}, so the contract decides, not a list kept here.
+     */
+    static final class RequiredMembers extends BeanSerializerModifier {
+        @Override
+        public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription description,
+                List<BeanPropertyWriter> properties) {
+            if (!isGenerated(description.getBeanClass())) {
+                return properties;
+            }
+            List<BeanPropertyWriter> changed = new ArrayList<>(properties.size());
+            for (BeanPropertyWriter property : properties) {
+                changed.add(property.getMetadata().isRequired() ? new WrittenWhenNull(property) : property);
+            }
+            return changed;
+        }
+    }
+
+    static final class WrittenWhenNull extends BeanPropertyWriter {
+        WrittenWhenNull(BeanPropertyWriter base) {
+            super(base);
+        }
+
+        @Override
+        public void serializeAsField(Object bean, JsonGenerator generator, SerializerProvider provider)
+                throws Exception {
+            if (get(bean) == null) {
+                generator.writeFieldName(_name);
+                generator.writeNull();
+                return;
+            }
+            super.serializeAsField(bean, generator, provider);
+        }
+    }
+
+    private static boolean isGenerated(Class<?> type) {
+        return type.getPackageName().equals(GENERATED_MODELS);
     }
 
     private static final String GENERATED_MODELS = "de.fachplan.api.generated.model";
-
-    private static final List<Class<?>> PAGES = List.of(PlanPageDto.class, ActionFieldPageDto.class, GuidelinePageDto.class,
-            TargetGroupPageDto.class, DistrictPageDto.class, OrganisationPageDto.class, MeasurePageDto.class,
-            StatusChangePageDto.class, ApiKeyPageDto.class, AuditEventPageDto.class, WebhookSubscriptionPageDto.class,
-            WebhookDeliveryPageDto.class, AccommodationFacilityPageDto.class, CapacityRecordPageDto.class,
-            CitywideFigurePageDto.class, ForecastScenarioPageDto.class, IndicatorPageDto.class, IndicatorValuePageDto.class);
-
-    /** A chart names its last actual month and its first shortfall, null when there is none. */
-    abstract static class CapacityChartMixIn {
-        @JsonInclude(JsonInclude.Include.ALWAYS)
-        abstract String getLastActualMonth();
-
-        @JsonInclude(JsonInclude.Include.ALWAYS)
-        abstract String getFirstShortfall();
-    }
-
-    abstract static class ScenarioShortfallMixIn {
-        @JsonInclude(JsonInclude.Include.ALWAYS)
-        abstract String getFirstShortfall();
-    }
 }

@@ -1,6 +1,9 @@
 package de.fachplan.api.common.paging;
 
+import java.lang.reflect.RecordComponent;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.StringJoiner;
 
 import de.fachplan.api.common.problem.ProblemException;
 
@@ -14,6 +17,14 @@ public record PageRequest(int limit, List<String> after, String fingerprint) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
 
+    /**
+     * A page of a list whose filters are one record: the fingerprint is built from every component
+     * of it, so a filter added to the record can never be left out of the cursor check.
+     */
+    public static PageRequest of(Integer limit, String cursor, Record filter) {
+        return of(limit, cursor, fingerprint(filter));
+    }
+
     public static PageRequest of(Integer limit, String cursor, String fingerprint) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
@@ -21,5 +32,23 @@ public record PageRequest(int limit, List<String> after, String fingerprint) {
         }
         List<String> after = cursor == null || cursor.isEmpty() ? null : Cursors.decode(cursor, fingerprint);
         return new PageRequest(size, after, fingerprint);
+    }
+
+    /** The record's type and every component by name; times compare as instants, like the query. */
+    static String fingerprint(Record filter) {
+        StringJoiner joined = new StringJoiner("|", filter.getClass().getSimpleName() + "|", "");
+        for (RecordComponent component : filter.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                value = component.getAccessor().invoke(filter);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("filter component " + component.getName() + " not readable", e);
+            }
+            if (value instanceof OffsetDateTime time) {
+                value = time.toInstant();
+            }
+            joined.add(component.getName() + "=" + value);
+        }
+        return joined.toString();
     }
 }
