@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,8 +24,11 @@ class JwtClaimsTest {
     private static String organisation;
     private static String hiddenMeasure;
 
-    @BeforeAll
-    static void data() {
+    @BeforeEach
+    void data() {
+        if (organisation != null) {
+            return;
+        }
         organisation = organisation("JWT-Träger");
         hiddenMeasure = editor().contentType(ContentType.JSON)
                 .body("{\"actionField\":\"S\",\"title\":\"Intern\",\"public\":false,\"leadOrganisationId\":\"" + organisation + "\"}")
