@@ -34,10 +34,19 @@ public class PartnerWritableInterceptor implements ReaderInterceptor {
     @Inject
     ObjectMapper json;
 
+    /** Where the contract's request classes are generated, and what the generator appends to a schema's name (pom.xml). */
+    private static final String MODEL_PACKAGE = "de.fachplan.api.generated.model";
+    private static final String MODEL_SUFFIX = "Dto";
+
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        String schema = context.getType().getSimpleName();
-        if (!caller.isPartner() || !members.governs(schema)) {
+        Class<?> type = context.getType();
+        if (!type.getPackageName().equals(MODEL_PACKAGE) || !caller.isPartner()) {
+            return context.proceed();
+        }
+        String name = type.getSimpleName();
+        String schema = name.endsWith(MODEL_SUFFIX) ? name.substring(0, name.length() - MODEL_SUFFIX.length()) : name;
+        if (!members.governs(schema)) {
             return context.proceed();
         }
         byte[] body = context.getInputStream().readAllBytes();
