@@ -36,14 +36,6 @@ public class PartnerWritableMembers {
     private volatile JsonNode schemas;
     private final Map<String, Boolean> governed = new ConcurrentHashMap<>();
 
-    public PartnerWritableMembers() {
-    }
-
-    /** For tests: rules from a contract tree rather than the served file. */
-    PartnerWritableMembers(JsonNode contract) {
-        this.schemas = contract.path("components").path("schemas");
-    }
-
     /** Whether a body of this schema can hold a member that partners may not send. */
     public boolean governs(String schema) {
         return governed.computeIfAbsent(schema, name -> reachesGoverned(schemas().path(name), new HashSet<>()));

@@ -115,6 +115,25 @@ class KeycloakIT {
         }
     }
 
+    /**
+     * What an identity team does once: declare {@code organisation_id} in the realm's user profile,
+     * seen and edited by admins only (Keycloak 24 and newer keep no undeclared attributes).
+     */
+    private static void declareOrganisationAttribute() {
+        ObjectNode profile = (ObjectNode) admin("GET", "/users/profile", null);
+        for (JsonNode attribute : profile.path("attributes")) {
+            if (attribute.path("name").asText().equals("organisation_id")) {
+                return;
+            }
+        }
+        ObjectNode attribute = profile.withArray("attributes").addObject();
+        attribute.put("name", "organisation_id").put("displayName", "Organisation (Fachplan)").put("multivalued", false);
+        ObjectNode permissions = attribute.putObject("permissions");
+        permissions.putArray("view").add("admin");
+        permissions.putArray("edit").add("admin");
+        admin("PUT", "/users/profile", profile);
+    }
+
     /** What an identity team does per partner user: the organisation's id (from the service) as an attribute. */
     private static void setOrganisation(String username, String organisation) {
         JsonNode user = admin("GET", "/users?exact=true&username=" + username, null).get(0);
@@ -142,6 +161,7 @@ class KeycloakIT {
         String hidden = editor().contentType(ContentType.JSON)
                 .body("{\"actionField\":\"S\",\"title\":\"Intern\",\"public\":false,\"leadOrganisationId\":\"" + organisation + "\"}")
                 .post("/api/v1/measures").then().statusCode(201).extract().path("id");
+        declareOrganisationAttribute();
         setOrganisation("petra.partner", organisation);
         setOrganisation("olaf.ohne-rolle", organisation);
         as(scripts("petra.partner", "example-only-petra")).get("/api/v1/measures/" + hidden).then().statusCode(200);
@@ -157,9 +177,13 @@ class KeycloakIT {
         String before = scripts("anna.editor", "example-only-anna");
         as(before).get("/api/v1/measures?limit=1").then().statusCode(200);
 
+        long priority = 0;
+        for (JsonNode key : admin("GET", "/keys", null).path("keys")) {
+            priority = Math.max(priority, key.path("providerPriority").asLong());
+        }
         Map<String, Object> provider = Map.of("name", "rotation-" + UUID.randomUUID().toString().substring(0, 8),
                 "providerId", "rsa-generated", "providerType", "org.keycloak.keys.KeyProvider", "parentId", "fachplan",
-                "config", Map.of("priority", new String[] {"1000"}, "keySize", new String[] {"2048"},
+                "config", Map.of("priority", new String[] {Long.toString(priority + 100)}, "keySize", new String[] {"2048"},
                         "active", new String[] {"true"}, "enabled", new String[] {"true"}, "algorithm", new String[] {"RS256"}));
         admin("POST", "/components", provider);
         String after = scripts("anna.editor", "example-only-anna");
