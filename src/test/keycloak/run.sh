@@ -2,7 +2,8 @@
 # The service against a real OpenID Connect provider: downloads Keycloak's distribution from Maven
 # Central (org.keycloak:keycloak-quarkus-dist), starts it in dev mode on 127.0.0.1:18080 with the
 # realm of deploy/keycloak/realm-fachplan.json, and runs KeycloakIT (JWKS by URL, a key rotation,
-# roles through groups, the organisation attribute, the audience) against it. About 3 minutes.
+# roles through groups, the organisation attribute, the audience) against it. 13 minutes measured on
+# a shared 2-core machine under heavy load (Keycloak's first start alone took about 4 of them).
 # Keycloak 26 needs Java 21 or newer: the first such JDK under /usr/lib/jvm is used (this
 # machine kind has Temurin's beside the default JDK 17); the service and its test stay on JDK 17.
 set -euo pipefail
