@@ -1,5 +1,6 @@
 package de.fachplan.api.controlling;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,6 +49,14 @@ public class ValueImports {
     @ConfigProperty(name = "fachplan.controlling.import-job-threshold", defaultValue = "2000")
     int threshold;
 
+    /** One caller's backlog must not hold everyone else's jobs: at most this many queued or running. */
+    @ConfigProperty(name = "fachplan.controlling.max-queued-imports-per-caller", defaultValue = "3")
+    int maxQueued;
+
+    /** A refused upload's {@code Retry-After}: about the time a large job takes, as a hint; room is made when one ends. */
+    @ConfigProperty(name = "fachplan.controlling.import-quota-retry-after", defaultValue = "PT1M")
+    Duration quotaRetryAfter;
+
     boolean runsAsJob(ValueUpload upload) {
         return upload.items.size() > threshold;
     }
@@ -56,6 +65,7 @@ public class ValueImports {
     @Transactional(Transactional.TxType.MANDATORY)
     public ValueImport queue(String planRef, String body, ValueUpload upload, boolean dryRun, boolean allOrNothing) {
         RunAs.Principal principal = runAs.current();
+        requireRoomForAnother(principal.callerId());
         ValueImport job = new ValueImport();
         job.state = ValueImport.State.QUEUED;
         job.planRef = planRef;
@@ -72,6 +82,18 @@ public class ValueImports {
         job.persist();
         em.flush();
         return job;
+    }
+
+    /** The lock makes two concurrent uploads of one caller count one after the other. */
+    private void requireRoomForAnother(String callerId) {
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))) caller_lock")
+                .setParameter("k", "value-imports:" + callerId).getSingleResult();
+        long waiting = ValueImport.count("callerId = ?1 and state in ?2", callerId,
+                List.of(ValueImport.State.QUEUED, ValueImport.State.RUNNING));
+        if (waiting >= maxQueued) {
+            throw ProblemException.tooManyRequests("You have " + waiting
+                    + " import jobs queued or running, the most you may have; wait for one to end.", quotaRetryAfter);
+        }
     }
 
     /** The caller's own job; another caller's is a 404. */

@@ -5,11 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 
@@ -157,7 +154,7 @@ final class MeasureMapper {
                 Optional.ofNullable(request.getLeadOrganisationId()),
                 request.getPartners() == null ? null : request.getPartners().stream().map(MeasureMapper::partner).toList(),
                 request.getGuidelines(), request.getTargetGroups(), request.getDistricts(), request.getIllustrative(),
-                request.getPublic(), Optional.ofNullable(request.getStatusNote()), null, Set.of());
+                request.getPublic(), Optional.ofNullable(request.getStatusNote()), null);
     }
 
     static MeasureChange fromPatch(MeasurePatchDto patch) {
@@ -167,36 +164,7 @@ final class MeasureMapper {
                 clearable(patch.getPlannedEnd()), clearable(patch.getLeadOrganisationId()),
                 patch.getPartners() == null ? null : patch.getPartners().stream().map(MeasureMapper::partner).toList(),
                 patch.getGuidelines(), patch.getTargetGroups(), patch.getDistricts(), patch.getIllustrative(),
-                patch.getPublic(), clearable(patch.getStatusNote()), clearable(patch.getExternalReference()),
-                members(patch));
-    }
-
-    /** The members a merge patch sent, by their names in the contract. */
-    private static Set<String> members(MeasurePatchDto patch) {
-        Set<String> members = new TreeSet<>();
-        Map<String, Boolean> sent = new LinkedHashMap<>();
-        sent.put("title", patch.getTitle() != null);
-        sent.put("description", patch.getDescription().isPresent());
-        sent.put("status", patch.getStatus() != null);
-        sent.put("statusReason", patch.getStatusReason() != null);
-        sent.put("progress", patch.getProgress() != null);
-        sent.put("plannedStart", patch.getPlannedStart().isPresent());
-        sent.put("plannedEnd", patch.getPlannedEnd().isPresent());
-        sent.put("leadOrganisationId", patch.getLeadOrganisationId().isPresent());
-        sent.put("partners", patch.getPartners() != null);
-        sent.put("guidelines", patch.getGuidelines() != null);
-        sent.put("targetGroups", patch.getTargetGroups() != null);
-        sent.put("districts", patch.getDistricts() != null);
-        sent.put("illustrative", patch.getIllustrative() != null);
-        sent.put("public", patch.getPublic() != null);
-        sent.put("statusNote", patch.getStatusNote().isPresent());
-        sent.put("externalReference", patch.getExternalReference().isPresent());
-        sent.forEach((member, present) -> {
-            if (present) {
-                members.add(member);
-            }
-        });
-        return members;
+                patch.getPublic(), clearable(patch.getStatusNote()), clearable(patch.getExternalReference()));
     }
 
     /** Absent stays {@code null} (no change); explicit {@code null} becomes an empty optional (clear). */

@@ -129,7 +129,7 @@ class AuthenticationTest {
     void aJwtSignedWithAnotherKeyIsRefused() throws Exception {
         java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String forged = io.smallrye.jwt.build.Jwt.issuer("https://login.test.invalid/realms/city").subject("mallory")
+        String forged = de.fachplan.api.support.Api.idpClaims().subject("mallory")
                 .groups("admin").sign(generator.generateKeyPair().getPrivate());
         as(forged).get("/api/v1/api-keys").then().statusCode(401);
         as(forged).get("/api/v1/measures").then().statusCode(401);

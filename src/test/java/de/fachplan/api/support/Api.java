@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /** Request builders for the roles the tests act in. */
 public final class Api {
@@ -52,15 +53,22 @@ public final class Api {
         return given().header("Authorization", "Bearer " + token);
     }
 
+    /**
+     * The claims every token of the test profile's identity provider carries: its issuer and the
+     * service's audience ({@code %test.fachplan.jwt.audience}); sign with {@code .sign()}.
+     */
+    public static JwtClaimsBuilder idpClaims() {
+        return Jwt.issuer("https://login.test.invalid/realms/city").audience("fachplan-api");
+    }
+
     /** A JWT as the city's identity provider would issue it, signed with the test key pair. */
     public static String jwt(String subject, String... roles) {
-        return Jwt.issuer("https://login.test.invalid/realms/city").subject(subject).claim("name", subject)
-                .groups(Set.of(roles)).sign();
+        return idpClaims().subject(subject).claim("name", subject).groups(Set.of(roles)).sign();
     }
 
     /** A JWT of a partner organisation's staff member, carrying the organisation claim. */
     public static String partnerJwt(String subject, String organisationId) {
-        return Jwt.issuer("https://login.test.invalid/realms/city").subject(subject).claim("name", subject)
+        return idpClaims().subject(subject).claim("name", subject)
                 .claim("organisation_id", organisationId).groups(Set.of("partner")).sign();
     }
 

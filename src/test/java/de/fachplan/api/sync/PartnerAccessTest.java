@@ -247,7 +247,7 @@ class PartnerAccessTest {
 
     @Test
     void aPartnerTokenWithoutOrganisationIsRefused() {
-        String token = io.smallrye.jwt.build.Jwt.issuer("https://login.test.invalid/realms/city").subject("ohne.org")
+        String token = de.fachplan.api.support.Api.idpClaims().subject("ohne.org")
                 .groups(java.util.Set.of("partner")).sign();
         invalid(as(token)).get("/api/v1/audit-events").then().statusCode(401);
         invalid(as(token)).get("/api/v1/changes").then().statusCode(401);

@@ -7,15 +7,31 @@ public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final List<FieldError> errors;
+    private final java.time.Duration retryAfter;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
     }
 
     public ProblemException(ProblemType type, String detail, List<FieldError> errors) {
+        this(type, detail, errors, null);
+    }
+
+    private ProblemException(ProblemType type, String detail, List<FieldError> errors, java.time.Duration retryAfter) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = List.copyOf(errors);
+        this.retryAfter = retryAfter;
+    }
+
+    /** A used-up quota: 429, and when to try again ({@code Retry-After}, whole seconds, at least one). */
+    public static ProblemException tooManyRequests(String detail, java.time.Duration retryAfter) {
+        return new ProblemException(ProblemType.TOO_MANY_REQUESTS, detail, List.of(), retryAfter);
+    }
+
+    /** What {@code Retry-After} says, or {@code null} when the answer carries none. */
+    public java.time.Duration retryAfter() {
+        return retryAfter;
     }
 
     public ProblemType type() {

@@ -42,7 +42,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return Problems.response(e.type(), e.getMessage(), path(uri), e.errors());
+        Response response = Problems.response(e.type(), e.getMessage(), path(uri), e.errors());
+        if (e.retryAfter() == null) {
+            return response;
+        }
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return Response.fromResponse(response).header("Retry-After", Long.toString(seconds)).build();
     }
 
     @ServerExceptionMapper

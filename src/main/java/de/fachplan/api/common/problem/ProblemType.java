@@ -18,6 +18,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused", 422),
     IMPLAUSIBLE_FIGURES("implausible-figures", "Implausible figures", 422),
     PRECONDITION_REQUIRED("precondition-required", "Precondition required", 428),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     INTERNAL_ERROR("internal-error", "Internal error", 500),
     SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503),
     /** An item of an all-or-nothing batch that was valid but not written because another one failed. */

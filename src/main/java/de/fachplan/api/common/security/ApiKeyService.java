@@ -32,6 +32,8 @@ import de.fachplan.api.common.time.Timestamps;
 public class ApiKeyService {
 
     public static final String KEY_PREFIX = "fpk_";
+    /** How much of a key is kept and shown in the clear to tell keys apart: {@code fpk_} and four characters. */
+    public static final int PREFIX_LENGTH = KEY_PREFIX.length() + 4;
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final int SECRET_LENGTH = 40;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -85,7 +87,7 @@ public class ApiKeyService {
         key.name = name;
         key.role = role;
         key.organisationId = organisationId;
-        key.prefix = secret.substring(0, KEY_PREFIX.length() + 4);
+        key.prefix = secret.substring(0, PREFIX_LENGTH);
         key.keyHash = hash(secret);
         key.createdAt = now;
         key.createdBy = createdBy;

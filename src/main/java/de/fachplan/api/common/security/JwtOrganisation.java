@@ -16,9 +16,12 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Binds a JWT to the organisation named in a configurable claim, so that partner organisations can
- * sign in through the city's identity provider as well as with API keys. A partner token without
- * a valid organisation claim is refused (401).
+ * What a verified JWT must carry beyond its signature, issuer and audience (which SmallRye JWT
+ * checks): a subject, since the caller id of idempotency records and the audit trail is made from
+ * it; and, for the partner role, the organisation named in a configurable claim, so that partner
+ * organisations can sign in through the city's identity provider as well as with API keys. The
+ * organisation claim binds only a partner token: on any other it is ignored, so that a token with
+ * the claim and no role is an anonymous reader, not a partner. Refusals are 401.
  */
 @ApplicationScoped
 public class JwtOrganisation implements SecurityIdentityAugmentor {
@@ -31,13 +34,17 @@ public class JwtOrganisation implements SecurityIdentityAugmentor {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Uni.createFrom().item(identity);
         }
+        if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("token without subject"));
+        }
+        if (!identity.hasRole(Role.PARTNER_NAME)) {
+            return Uni.createFrom().item(identity);
+        }
         Optional<UUID> organisation = Optional.ofNullable(jwt.getClaim(claim)).map(Object::toString)
                 .flatMap(JwtOrganisation::uuid);
         if (organisation.isEmpty()) {
             // A partner acts only for its organisation; without one it must not act at all.
-            return identity.hasRole(Role.PARTNER_NAME)
-                    ? Uni.createFrom().failure(new AuthenticationFailedException("partner token without organisation"))
-                    : Uni.createFrom().item(identity);
+            return Uni.createFrom().failure(new AuthenticationFailedException("partner token without organisation"));
         }
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
                 .addAttribute(Caller.ORGANISATION_ID, organisation.get()).build());

@@ -1,5 +1,6 @@
 package de.fachplan.api.sync.webhooks;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,6 +52,16 @@ public class WebhookService {
     @Inject
     WriteHistory history;
 
+    /** Each subscription multiplies every change's deliveries: one owner cannot crowd out the others. */
+    @ConfigProperty(name = "fachplan.webhooks.max-subscriptions-per-organisation", defaultValue = "20")
+    int maxSubscriptions;
+
+    /**
+     * What a refused subscription's {@code Retry-After} says: room is made by deleting one, not by
+     * time, so this only keeps a script that retries blindly from hammering.
+     */
+    private static final Duration SUBSCRIPTION_QUOTA_RETRY = Duration.ofMinutes(1);
+
     /** A new subscription and its secret, which exists in this answer only. */
     public record Subscribed(WebhookSubscription subscription, String secret) {
     }
@@ -58,8 +71,10 @@ public class WebhookService {
         targets.refusal(url).ifPresent(reason -> {
             throw ProblemException.invalid(List.of(new FieldError("/url", reason)));
         });
+        UUID owner = caller.partnerScope();
+        requireRoomForAnother(owner);
         WebhookSubscription subscription = new WebhookSubscription();
-        subscription.organisationId = caller.partnerScope();
+        subscription.organisationId = owner;
         subscription.url = url;
         subscription.eventTypes = String.join(",", new TreeSet<>(eventTypes));
         subscription.description = description;
@@ -69,6 +84,22 @@ public class WebhookService {
         subscription.persistAndFlush();
         history.created(ResourceType.WEBHOOK_SUBSCRIPTION, subscription.id, null, subscription.version, audited(subscription));
         return new Subscribed(subscription, subscription.secret);
+    }
+
+    /**
+     * At most {@code maxSubscriptions} per organisation (the city's own, without one, count
+     * together). The lock makes two concurrent subscriptions of one owner count one after the other.
+     */
+    private void requireRoomForAnother(UUID owner) {
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))) owner_lock")
+                .setParameter("k", "webhook-subscriptions:" + owner).getSingleResult();
+        long count = owner == null ? WebhookSubscription.count("organisationId is null")
+                : WebhookSubscription.count("organisationId", owner);
+        if (count >= maxSubscriptions) {
+            throw ProblemException.tooManyRequests("Your organisation has " + count
+                    + " webhook subscriptions, the most it may have; delete one before adding another.",
+                    SUBSCRIPTION_QUOTA_RETRY);
+        }
     }
 
     @Transactional

@@ -1,6 +1,5 @@
 package de.fachplan.api.sync.webhooks;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -14,8 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where webhooks may go. A subscription must not turn the service into a client of the city's
- * internal network: only https, and no private, loopback, link-local or multicast address unless
- * the operator allows it. Checked when subscribing and again before every attempt, since a name
+ * internal network: only https, and no address of IANA's special-purpose registries (private,
+ * loopback, link-local, multicast, documentation, ..., also when an IPv6 address carries one of
+ * them) unless the operator allows it. Checked when subscribing and again before every attempt, since a name
  * may resolve differently later.
  */
 @ApplicationScoped
@@ -51,27 +51,14 @@ public class WebhookTargets {
         }
         try {
             for (InetAddress address : InetAddress.getAllByName(host)) {
-                if (isInternal(address)) {
-                    return Optional.of("points at a private, loopback or link-local address");
+                Optional<String> special = SpecialPurposeAddresses.refusal(address);
+                if (special.isPresent()) {
+                    return Optional.of("points at a special-purpose address: " + special.get());
                 }
             }
         } catch (UnknownHostException e) {
             return Optional.of("names a host that cannot be resolved");
         }
         return Optional.empty();
-    }
-
-    private static boolean isInternal(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet6Address) {
-            return (bytes[0] & 0xfe) == 0xfc;
-        }
-        int first = bytes[0] & 0xff;
-        int second = bytes[1] & 0xff;
-        return first == 0 || (first == 100 && second >= 64 && second <= 127) || (first == 169 && second == 254);
     }
 }

@@ -5,6 +5,7 @@ import static de.fachplan.api.support.Api.admin;
 import static de.fachplan.api.support.Api.as;
 import static de.fachplan.api.support.Api.editor;
 import static de.fachplan.api.support.Api.invalid;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -23,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -169,5 +172,17 @@ class WebhooksTest {
                 .post("/api/v1/webhook-subscriptions").then().statusCode(403);
         invalid(admin()).contentType(ContentType.JSON).body("{\"url\":\"ftp://example.org/x\",\"eventTypes\":[\"measure.created\"]}")
                 .post("/api/v1/webhook-subscriptions").then().statusCode(422).body("errors[0].pointer", equalTo("/url"));
+    }
+
+    /** The unit test holds the whole table; here a few spellings go through HTTP with the test profile's rules. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://[64:ff9b::a9fe:a9fe]/hook", "http://[::ffff:0:10.0.0.1]/hook", "http://[2002:7f00:1::]/hook",
+            "http://[::127.0.0.1]/hook", "http://198.18.0.1/hook", "http://255.255.255.255/hook", "http://[100::1]/hook",
+            "http://10.0.0.1/hook"})
+    void aTargetAtASpecialPurposeAddressIsRefused(String url) {
+        admin().contentType(ContentType.JSON).body("{\"url\":\"" + url + "\",\"eventTypes\":[\"measure.created\"]}")
+                .post("/api/v1/webhook-subscriptions").then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/url"))
+                .body("errors[0].detail", containsString("special-purpose address"));
     }
 }
