@@ -12,12 +12,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-
-import org.openapitools.jackson.nullable.JsonNullable;
-
 import de.fachplan.api.catalogue.District;
 import de.fachplan.api.catalogue.Guideline;
 import de.fachplan.api.catalogue.TargetGroup;
+import de.fachplan.api.common.http.MergePatch;
 import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.persistence.SqlValues;
 import de.fachplan.api.generated.model.MeasureCreate;
@@ -156,13 +154,14 @@ final class MeasureMapper {
     }
 
     static MeasureChange fromPatch(MeasurePatch patch) {
-        return new MeasureChange(null, null, null, patch.getTitle(), clearable(patch.getDescription()),
+        return new MeasureChange(null, null, null, patch.getTitle(), MergePatch.clearable(patch.getDescription()),
                 patch.getStatus() == null ? null : MeasureStatus.valueOf(patch.getStatus().name()),
-                patch.getStatusReason(), patch.getProgress(), clearable(patch.getPlannedStart()),
-                clearable(patch.getPlannedEnd()), clearable(patch.getLeadOrganisationId()),
-                patch.getPartners() == null ? null : patch.getPartners().stream().map(MeasureMapper::partner).toList(),
-                patch.getGuidelines(), patch.getTargetGroups(), patch.getDistricts(), patch.getIllustrative(),
-                patch.getPublic(), clearable(patch.getStatusNote()), clearable(patch.getExternalReference()),
+                patch.getStatusReason(), patch.getProgress(), MergePatch.clearable(patch.getPlannedStart()),
+                MergePatch.clearable(patch.getPlannedEnd()), MergePatch.clearable(patch.getLeadOrganisationId()),
+                MergePatch.list(patch.getPartners(), MeasureMapper::partner),
+                MergePatch.list(patch.getGuidelines()), MergePatch.list(patch.getTargetGroups()),
+                MergePatch.list(patch.getDistricts()), patch.getIllustrative(),
+                patch.getPublic(), MergePatch.clearable(patch.getStatusNote()), MergePatch.clearable(patch.getExternalReference()),
                 members(patch));
     }
 
@@ -178,10 +177,10 @@ final class MeasureMapper {
         sent.put("plannedStart", patch.getPlannedStart().isPresent());
         sent.put("plannedEnd", patch.getPlannedEnd().isPresent());
         sent.put("leadOrganisationId", patch.getLeadOrganisationId().isPresent());
-        sent.put("partners", patch.getPartners() != null);
-        sent.put("guidelines", patch.getGuidelines() != null);
-        sent.put("targetGroups", patch.getTargetGroups() != null);
-        sent.put("districts", patch.getDistricts() != null);
+        sent.put("partners", patch.getPartners().isPresent());
+        sent.put("guidelines", patch.getGuidelines().isPresent());
+        sent.put("targetGroups", patch.getTargetGroups().isPresent());
+        sent.put("districts", patch.getDistricts().isPresent());
         sent.put("illustrative", patch.getIllustrative() != null);
         sent.put("public", patch.getPublic() != null);
         sent.put("statusNote", patch.getStatusNote().isPresent());
@@ -192,11 +191,6 @@ final class MeasureMapper {
             }
         });
         return members;
-    }
-
-    /** Absent stays {@code null} (no change); explicit {@code null} becomes an empty optional (clear). */
-    private static <T> Optional<T> clearable(JsonNullable<T> value) {
-        return value.isPresent() ? Optional.ofNullable(value.get()) : null;
     }
 
     private static MeasureChange.PartnerInput partner(MeasurePartnerInput input) {

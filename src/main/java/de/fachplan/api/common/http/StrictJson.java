@@ -10,6 +10,8 @@ import org.openapitools.jackson.nullable.JsonNullable;
 import org.openapitools.jackson.nullable.JsonNullableModule;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
@@ -71,6 +73,8 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("explicit-null-members").setDeserializerModifier(new NullableMembers()));
+        // No list of the contract has nullable items; a null item would reach the services as a hole.
+        mapper.configOverride(List.class).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         mapper.addMixIn(CapacityChart.class, CapacityChartMixIn.class);
         mapper.addMixIn(ScenarioShortfall.class, ScenarioShortfallMixIn.class);
         for (Class<?> page : PAGES) {
