@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestResponse;
-import org.openapitools.jackson.nullable.JsonNullable;
 
 import de.fachplan.api.common.cache.CachedRepresentation;
 import de.fachplan.api.common.cache.ChangesNothing;
@@ -24,6 +23,7 @@ import de.fachplan.api.common.csv.CsvNegotiation;
 import de.fachplan.api.common.csv.CsvWriter;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Links;
+import de.fachplan.api.common.http.MergePatch;
 import de.fachplan.api.common.http.Responses;
 import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.paging.Page;
@@ -128,9 +128,9 @@ public class CapacityResource implements CapacityApi {
         AccommodationFacility facility = facilities.update(facilityRef, ifMatch, new FacilityService.FacilityChange(
                 null, patch.getName(), patch.getType() == null ? null : FacilityType.valueOf(patch.getType().name()),
                 patch.getDistrict(), patch.getOperatorOrganisationId(), patch.getStreetAddress(),
-                clearable(patch.getPostalCode()), patch.getPlannedPlaces(),
+                MergePatch.clearable(patch.getPostalCode()), patch.getPlannedPlaces(),
                 patch.getState() == null ? null : FacilityState.valueOf(patch.getState().name()),
-                clearable(patch.getOpenedOn()), clearable(patch.getClosedOn()), patch.getIllustrative()));
+                MergePatch.clearable(patch.getOpenedOn()), MergePatch.clearable(patch.getClosedOn()), patch.getIllustrative()));
         return Responses.withETag(CapacityMapper.toDto(facility), facility.version);
     }
 
@@ -324,8 +324,4 @@ public class CapacityResource implements CapacityApi {
         return value == null ? null : YearMonth.parse(value);
     }
 
-    /** Absent stays {@code null} (no change); explicit {@code null} becomes an empty optional (clear). */
-    private static <T> Optional<T> clearable(JsonNullable<T> value) {
-        return value.isPresent() ? Optional.ofNullable(value.get()) : null;
-    }
 }

@@ -206,7 +206,7 @@ public class ControllingResource implements ControllingApi {
         return idempotency.create(idempotencyKey, "createIndicatorValue:" + plan, request, IndicatorValueDto.class, () -> {
             ValueRow row = values.create(plan, new IndicatorValueService.NewValue(request.getIndicator(),
                     request.getPeriod(), request.getDistrict(), request.getValue(), request.getNote(),
-                    ValueState.valueOf(request.getState().value())));
+                    request.getState() == null ? ValueState.DRAFT : ValueState.valueOf(request.getState().value())));
             return new Idempotency.Outcome<>(row.toDto(), URI.create("indicator-values/" + row.id()),
                     ETags.of(row.version()));
         });

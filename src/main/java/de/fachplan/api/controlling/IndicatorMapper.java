@@ -3,6 +3,7 @@ package de.fachplan.api.controlling;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import de.fachplan.api.common.http.MergePatch;
 import de.fachplan.api.generated.model.IndicatorBaselineDto;
 import de.fachplan.api.generated.model.IndicatorCreateDto;
 import de.fachplan.api.generated.model.IndicatorPatchDto;
@@ -100,7 +101,7 @@ final class IndicatorMapper {
                 patch.getName() == null ? null : patch.getName().getEn(), descriptionDe, descriptionEn, null,
                 patch.getDirection() == null ? null : Direction.valueOf(patch.getDirection().name()), null, null, null,
                 organisation, baseline,
-                patch.getTargets() == null ? null : patch.getTargets().stream().map(IndicatorMapper::target).toList(),
+                MergePatch.list(patch.getTargets(), IndicatorMapper::target),
                 patch.getIllustrative());
     }
 

@@ -28,6 +28,7 @@ import de.fachplan.api.common.paging.KeysetQuery;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.paging.SortColumn;
+import de.fachplan.api.common.problem.FieldChecks;
 import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.security.Caller;
@@ -236,7 +237,8 @@ public class IndicatorService {
                 indicator.baselineValue = baseline.value();
             }
         }
-        if (d.targets() != null) {
+        // A merge patch's targets arrive unconstrained by bean validation (see MeasureService).
+        if (d.targets() != null && FieldChecks.size(errors, "/targets", d.targets(), 240)) {
             indicator.targets.clear();
             Set<String> periods = new HashSet<>();
             for (int i = 0; i < d.targets().size(); i++) {

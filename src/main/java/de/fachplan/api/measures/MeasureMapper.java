@@ -9,12 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-
-import org.openapitools.jackson.nullable.JsonNullable;
-
 import de.fachplan.api.catalogue.District;
 import de.fachplan.api.catalogue.Guideline;
 import de.fachplan.api.catalogue.TargetGroup;
+import de.fachplan.api.common.http.MergePatch;
 import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.persistence.SqlValues;
 import de.fachplan.api.generated.model.MeasureCreateDto;
@@ -158,18 +156,14 @@ final class MeasureMapper {
     }
 
     static MeasureChange fromPatch(MeasurePatchDto patch) {
-        return new MeasureChange(null, null, null, patch.getTitle(), clearable(patch.getDescription()),
+        return new MeasureChange(null, null, null, patch.getTitle(), MergePatch.clearable(patch.getDescription()),
                 patch.getStatus() == null ? null : MeasureStatus.valueOf(patch.getStatus().name()),
-                patch.getStatusReason(), patch.getProgress(), clearable(patch.getPlannedStart()),
-                clearable(patch.getPlannedEnd()), clearable(patch.getLeadOrganisationId()),
-                patch.getPartners() == null ? null : patch.getPartners().stream().map(MeasureMapper::partner).toList(),
-                patch.getGuidelines(), patch.getTargetGroups(), patch.getDistricts(), patch.getIllustrative(),
-                patch.getPublic(), clearable(patch.getStatusNote()), clearable(patch.getExternalReference()));
-    }
-
-    /** Absent stays {@code null} (no change); explicit {@code null} becomes an empty optional (clear). */
-    private static <T> Optional<T> clearable(JsonNullable<T> value) {
-        return value.isPresent() ? Optional.ofNullable(value.get()) : null;
+                patch.getStatusReason(), patch.getProgress(), MergePatch.clearable(patch.getPlannedStart()),
+                MergePatch.clearable(patch.getPlannedEnd()), MergePatch.clearable(patch.getLeadOrganisationId()),
+                MergePatch.list(patch.getPartners(), MeasureMapper::partner),
+                MergePatch.list(patch.getGuidelines()), MergePatch.list(patch.getTargetGroups()),
+                MergePatch.list(patch.getDistricts()), patch.getIllustrative(),
+                patch.getPublic(), MergePatch.clearable(patch.getStatusNote()), MergePatch.clearable(patch.getExternalReference()));
     }
 
     private static MeasureChange.PartnerInput partner(MeasurePartnerInputDto input) {

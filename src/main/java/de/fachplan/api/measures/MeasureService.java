@@ -344,18 +344,20 @@ public class MeasureService {
                 return lead;
             }).orElse(null);
         }
-        if (change.partners() != null) {
+        // Create bodies are held to these limits by bean validation already; a merge patch's lists
+        // arrive in a JsonNullable, which the generated models leave unconstrained.
+        if (change.partners() != null && FieldChecks.size(errors, "/partners", change.partners(), 50)) {
             measure.partners = partners(change.partners(), errors);
         }
-        if (change.guidelines() != null) {
+        if (change.guidelines() != null && FieldChecks.size(errors, "/guidelines", change.guidelines(), 20)) {
             measure.guidelines = resolveCodes(change.guidelines(), "/guidelines", "guideline",
                     Guideline.<Guideline>list("plan = ?1 and code in ?2", plan, change.guidelines()), g -> g.code, errors);
         }
-        if (change.targetGroups() != null) {
+        if (change.targetGroups() != null && FieldChecks.size(errors, "/targetGroups", change.targetGroups(), 50)) {
             measure.targetGroups = resolveCodes(change.targetGroups(), "/targetGroups", "target group",
                     TargetGroup.<TargetGroup>list("code in ?1", change.targetGroups()), t -> t.code, errors);
         }
-        if (change.districts() != null) {
+        if (change.districts() != null && FieldChecks.size(errors, "/districts", change.districts(), 100)) {
             measure.districts = resolveCodes(change.districts(), "/districts", "district",
                     District.<District>list("code in ?1", change.districts()), d -> d.code, errors);
         }

@@ -11,11 +11,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestResponse;
-import org.openapitools.jackson.nullable.JsonNullable;
 
 import de.fachplan.api.common.cache.CachedRepresentation;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Links;
+import de.fachplan.api.common.http.MergePatch;
 import de.fachplan.api.common.http.Responses;
 import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.paging.Page;
@@ -78,9 +78,9 @@ public class OrganisationsResource implements OrganisationsApi {
     public RestResponse<OrganisationDto> updateOrganisation(UUID id, String ifMatch,
             OrganisationPatchDto patch) {
         Organisation organisation = organisations.update(id, ifMatch, new OrganisationService.OrganisationChange(
-                patch.getName(), clearable(patch.getShortName()),
+                patch.getName(), MergePatch.clearable(patch.getShortName()),
                 patch.getType() == null ? null : OrganisationType.valueOf(patch.getType().name()),
-                clearable(patch.getWebsite()), patch.getIllustrative()));
+                MergePatch.clearable(patch.getWebsite()), patch.getIllustrative()));
         return withETag(organisation);
     }
 
@@ -91,10 +91,6 @@ public class OrganisationsResource implements OrganisationsApi {
         return RestResponse.noContent();
     }
 
-    /** Absent stays {@code null} (no change); explicit {@code null} becomes an empty optional (clear). */
-    private static Optional<String> clearable(JsonNullable<String> value) {
-        return value.isPresent() ? Optional.ofNullable(value.get()) : null;
-    }
 
     private static RestResponse<OrganisationDto> withETag(Organisation organisation) {
         return Responses.withETag(OrganisationMapper.toDto(organisation), organisation.version);

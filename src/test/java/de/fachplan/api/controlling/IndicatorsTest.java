@@ -9,6 +9,7 @@ import static de.fachplan.api.support.Api.invalid;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -70,6 +71,21 @@ class IndicatorsTest {
         org.junit.jupiter.api.Assertions.assertNotEquals(etag, changed);
         invalid(controller()).contentType(MERGE_PATCH).header("If-Match", etag).body("{\"illustrative\":true}")
                 .patch("/api/v1/indicators/" + code).then().statusCode(412);
+    }
+
+    @Test
+    void aPatchWithoutTargetsKeepsThemAndANullEmptiesThem() {
+        String code = ControllingFixtures.indicator("\"unit\":\"COUNT\",\"direction\":\"HIGHER_IS_BETTER\","
+                + "\"frequency\":\"YEARLY\",\"actionField\":\"W\",\"targets\":[{\"period\":\"2020\",\"value\":120}]}");
+        String etag = editor().get("/api/v1/indicators/" + code).then().extract().header("ETag");
+        String kept = controller().contentType(MERGE_PATCH).header("If-Match", etag).body("{\"illustrative\":true}")
+                .patch("/api/v1/indicators/" + code).then().statusCode(200)
+                .body("targets.period", contains("2020")).extract().header("ETag");
+        String tooMany = "[" + "{\"period\":\"2020\",\"value\":1},".repeat(240) + "{\"period\":\"2021\",\"value\":1}]";
+        invalid(controller()).contentType(MERGE_PATCH).header("If-Match", kept).body("{\"targets\":" + tooMany + "}")
+                .patch("/api/v1/indicators/" + code).then().statusCode(422).body("errors[0].pointer", equalTo("/targets"));
+        controller().contentType(MERGE_PATCH).header("If-Match", kept).body("{\"targets\":null}")
+                .patch("/api/v1/indicators/" + code).then().statusCode(200).body("targets", hasSize(0));
     }
 
     @Test

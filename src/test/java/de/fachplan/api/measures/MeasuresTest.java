@@ -146,6 +146,37 @@ class MeasuresTest {
     }
 
     @Test
+    void aNullListIsEmptiedLikeAnEmptyOneAndListsThePatchLeavesOutStay() {
+        var created = create("{\"actionField\":\"Q\",\"title\":\"Nachbarschaftsfeste\",\"guidelines\":[\"L3\"],"
+                + "\"partners\":[{\"organisationId\":\"" + organisationId + "\",\"role\":\"COOPERATING\"}],"
+                + "\"districts\":[\"PIESCHEN\"],\"targetGroups\":[\"WOMEN\"]}");
+        patch(created.path("code"), created.header("ETag"), "{\"targetGroups\":null,\"partners\":null,\"progress\":5}")
+                .body("targetGroups", hasSize(0))
+                .body("partners", hasSize(0))
+                .body("progress", equalTo(5))
+                .body("guidelines", contains("L3"))
+                .body("districts", contains("PIESCHEN"));
+    }
+
+    @Test
+    void listsInAPatchKeepTheirLimitsAndTheirItemsShape() {
+        var created = create("{\"actionField\":\"Q\",\"title\":\"Listen mit Grenzen\"}");
+        String etag = created.header("ETag");
+        String tooMany = "[" + "\"PIESCHEN\",".repeat(100) + "\"PIESCHEN\"]";
+        invalid(editor()).contentType(MERGE_PATCH).header("If-Match", etag).body("{\"districts\":" + tooMany + "}")
+                .patch("/api/v1/measures/" + created.path("code")).then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/districts"));
+        invalid(editor()).contentType(MERGE_PATCH).header("If-Match", etag)
+                .body("{\"partners\":[{\"organisationId\":\"" + organisationId + "\"}]}")
+                .patch("/api/v1/measures/" + created.path("code")).then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/partners/0/role"));
+        invalid(editor()).contentType(MERGE_PATCH).header("If-Match", etag).body("{\"guidelines\":[null]}")
+                .patch("/api/v1/measures/" + created.path("code")).then().statusCode(400)
+                .body("errors[0].pointer", equalTo("/guidelines/0"));
+        anonymous().get("/api/v1/measures/" + created.path("code")).then().header("ETag", equalTo(etag));
+    }
+
+    @Test
     void aNullForAMemberThatCannotBeClearedIsRefused() {
         var created = create("{\"actionField\":\"Q\",\"title\":\"Quartiersmanagement\"}");
         invalid(editor()).contentType(MERGE_PATCH).header("If-Match", (String) created.header("ETag"))

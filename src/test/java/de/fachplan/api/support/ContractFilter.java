@@ -1,14 +1,19 @@
 package de.fachplan.api.support;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.schema.SchemaValidator;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
 
 import io.restassured.filter.FilterContext;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.restassured.filter.OrderedFilter;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
@@ -39,6 +44,18 @@ public class ContractFilter implements OrderedFilter {
                         (message, operation, request, response) -> request != null
                                 && request.getPath().startsWith("/q/")))
                 .build();
+    }
+
+    /**
+     * What the contract objects to in a JSON document that should be an instance of one of its
+     * schemas: for bodies that no REST Assured exchange carries, such as webhook deliveries.
+     */
+    public static List<String> violations(String json, String schema) {
+        OpenAPI contract = new OpenAPIV3Parser().read(CONTRACT);
+        ValidationReport report = new SchemaValidator(contract, new MessageResolver())
+                .validate(json, contract.getComponents().getSchemas().get(schema), schema);
+        return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .map(ValidationReport.Message::getMessage).toList();
     }
 
     @Override

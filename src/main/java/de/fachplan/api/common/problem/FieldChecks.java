@@ -27,6 +27,15 @@ public final class FieldChecks {
         }
     }
 
+    /** Whether a list keeps to its size limit; records the error when it does not. */
+    public static boolean size(List<FieldError> errors, String pointer, List<?> list, int max) {
+        if (list != null && list.size() > max) {
+            errors.add(new FieldError(pointer, "must have at most " + max + " items"));
+            return false;
+        }
+        return true;
+    }
+
     public static void httpUrl(List<FieldError> errors, String pointer, String value, int max) {
         length(errors, pointer, value, 1, max);
         if (value != null && !HTTP_URL.matcher(value).matches()) {

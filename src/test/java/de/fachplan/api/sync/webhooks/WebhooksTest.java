@@ -32,6 +32,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import de.fachplan.api.support.ContractFilter;
+
 /** A real receiver on loopback: it checks every signature, fails twice and then accepts. */
 @QuarkusTest
 class WebhooksTest {
@@ -113,6 +115,7 @@ class WebhooksTest {
                     request.get("signature"));
             assertTrue(request.get("body").contains("\"type\":\"measure.status_changed\""));
             assertTrue(request.get("body").contains("\"status\":\"IMPLEMENTATION\""));
+            assertEquals(List.of(), ContractFilter.violations(request.get("body"), "MeasureWebhookEvent"));
         }
         assertEquals(1, received.stream().map(r -> r.get("id")).distinct().count(), "one delivery, retried");
         await("the delivery to succeed", () -> "SUCCEEDED".equals(admin()
