@@ -110,6 +110,7 @@ public class CapacityLedger {
     @Transactional
     public Written put(String facilityRef, YearMonth month, Figures figures, String ifMatch, boolean mustBeNew) {
         AccommodationFacility facility = facilities.visible(facilityRef);
+        ETags.requireWellFormed(ifMatch);
         CapacityRecord record = find(facility, month).orElse(null);
         if (record != null && sameAs(record, figures)) {
             return new Written(record, facility, false);

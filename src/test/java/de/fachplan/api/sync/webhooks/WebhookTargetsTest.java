@@ -35,4 +35,14 @@ class WebhookTargetsTest {
         assertEquals(Optional.empty(), production(List.of()).refusal("https://93.184.216.34/hook"));
         assertEquals(Optional.empty(), production(List.of("10.1.2.3")).refusal("https://10.1.2.3/hook"));
     }
+
+    @Test
+    void aRefusalNamesTheSettingThatWouldAllowIt() {
+        WebhookTargets targets = production(List.of());
+        assertTrue(targets.refusal("http://93.184.216.34/hook").orElseThrow()
+                .contains("FACHPLAN_WEBHOOKS_REQUIRE_HTTPS=false"));
+        String internal = targets.refusal("https://10.1.2.3/hook").orElseThrow();
+        assertTrue(internal.contains("FACHPLAN_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true"), internal);
+        assertTrue(internal.contains("FACHPLAN_WEBHOOKS_ALLOWED_HOSTS"), internal);
+    }
 }
