@@ -169,6 +169,16 @@ public class CapacityLedger {
                 && Objects.equals(record.overrideReason, figures.overrideReason());
     }
 
+    /** A facility the caller may see and its stored version of a month (null: none), for naming a failed item. */
+    public record Seen(AccommodationFacility facility, Long version) {
+    }
+
+    @Transactional
+    public Optional<Seen> seen(String facilityRef, YearMonth month) {
+        return facilities.seen(facilityRef)
+                .map(f -> new Seen(f, find(f, month).map(record -> record.version).orElse(null)));
+    }
+
     private static Optional<CapacityRecord> find(AccommodationFacility facility, YearMonth month) {
         return CapacityRecord.findByIdOptional(new CapacityRecord.Key(facility.id, month.atDay(1)));
     }
