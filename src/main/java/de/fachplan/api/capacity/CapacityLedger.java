@@ -110,6 +110,7 @@ public class CapacityLedger {
     @Transactional
     public Written put(String facilityRef, YearMonth month, Figures figures, String ifMatch, boolean mustBeNew) {
         AccommodationFacility facility = facilities.visible(facilityRef);
+        ETags.requireWellFormed(ifMatch);
         CapacityRecord record = find(facility, month).orElse(null);
         if (record != null && sameAs(record, figures)) {
             return new Written(record, facility, false);
@@ -166,6 +167,16 @@ public class CapacityLedger {
                 && Objects.equals(record.personsHoused, figures.personsHoused())
                 && (figures.state() == null || figures.state() == record.state)
                 && Objects.equals(record.overrideReason, figures.overrideReason());
+    }
+
+    /** A facility the caller may see and its stored version of a month (null: none), for naming a failed item. */
+    public record Seen(AccommodationFacility facility, Long version) {
+    }
+
+    @Transactional
+    public Optional<Seen> seen(String facilityRef, YearMonth month) {
+        return facilities.seen(facilityRef)
+                .map(f -> new Seen(f, find(f, month).map(record -> record.version).orElse(null)));
     }
 
     private static Optional<CapacityRecord> find(AccommodationFacility facility, YearMonth month) {

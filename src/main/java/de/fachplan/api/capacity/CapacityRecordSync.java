@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import de.fachplan.api.common.batch.ItemBatch;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.common.problem.ProblemType;
 import de.fachplan.api.common.problem.Problems;
 import de.fachplan.api.generated.model.CapacityRecordBatchDto;
 import de.fachplan.api.generated.model.CapacityRecordResultDto;
@@ -36,7 +37,7 @@ public class CapacityRecordSync {
         ItemBatch.Outcome<CapacityRecordResultsDto> outcome = batches.run(key, OPERATION, List.of(dryRun, batch),
                 items.size(), dryRun, CapacityRecordResultDto.class, CapacityRecordResultsDto.class,
                 index -> applyItem(items.get(index)), CapacityRecordResultDto::getStatus,
-                (index, problem) -> failed(items.get(index).getReference(), problem, path),
+                (index, problem) -> failed(items.get(index), problem, path),
                 results -> {
                     CapacityRecordResultsDto answer = new CapacityRecordResultsDto();
                     answer.setDryRun(dryRun);
@@ -56,16 +57,29 @@ public class CapacityRecordSync {
         result.setReference(item.getReference());
         result.setStatus(written.created() ? 201 : 200);
         result.setFacilityId(written.facility().id);
+        result.setFacilityCode(written.facility().code);
         result.setMonth(item.getMonth());
         result.setEtag(ETags.of(written.record().version));
         return result;
     }
 
-    private static CapacityRecordResultDto failed(String reference, ProblemException problem, String path) {
+    /**
+     * A failed item names the facility and month it was about where the caller may see the
+     * facility, and on a 412 the month's current ETag; read after the item was rolled back.
+     */
+    private CapacityRecordResultDto failed(CapacityRecordUpdateDto item, ProblemException problem, String path) {
         CapacityRecordResultDto result = new CapacityRecordResultDto();
-        result.setReference(reference);
+        result.setReference(item.getReference());
         result.setStatus(problem.type().status());
         result.setProblem(Problems.body(problem.type(), problem.getMessage(), path, problem.errors()));
+        result.setMonth(item.getMonth());
+        ledger.seen(item.getFacility(), YearMonth.parse(item.getMonth())).ifPresent(seen -> {
+            result.setFacilityId(seen.facility().id);
+            result.setFacilityCode(seen.facility().code);
+            if (problem.type() == ProblemType.PRECONDITION_FAILED && seen.version() != null) {
+                result.setCurrentEtag(ETags.of(seen.version()));
+            }
+        });
         return result;
     }
 }

@@ -83,12 +83,17 @@ public class FacilityService {
     /** The facility named by code or id, if the caller may see it; else a 404 that says no more. */
     @Transactional
     public AccommodationFacility visible(String ref) {
+        return seen(ref).orElseThrow(() -> ProblemException.notFound("No accommodation facility " + ref + "."));
+    }
+
+    /** The facility named by code or id, or empty if it does not exist or the caller may not see it. */
+    @Transactional
+    public Optional<AccommodationFacility> seen(String ref) {
         Optional<AccommodationFacility> facility = Refs.asUuid(ref)
                 .flatMap(id -> AccommodationFacility.<AccommodationFacility>findByIdOptional(id))
                 .or(() -> AccommodationFacility.<AccommodationFacility>find("code", ref).firstResultOptional());
         UUID scope = caller.partnerScope();
-        return facility.filter(f -> scope == null || scope.equals(f.operatorOrganisationId))
-                .orElseThrow(() -> ProblemException.notFound("No accommodation facility " + ref + "."));
+        return facility.filter(f -> scope == null || scope.equals(f.operatorOrganisationId));
     }
 
     @Transactional

@@ -99,6 +99,11 @@ public class MeasureService {
         });
     }
 
+    /** One measure as the caller sees it, or empty if it does not exist or is hidden from the caller. */
+    public Optional<MeasureDto> visible(String ref, String planRef) {
+        return search.one(ref, planRef, viewer());
+    }
+
     @Transactional
     public Page<StatusChange> history(String ref, String planRef, PageRequest page) {
         Measure measure = find(ref, planRef, viewer());

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import de.fachplan.api.common.batch.ItemBatch;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.common.problem.ProblemType;
 import de.fachplan.api.common.problem.Problems;
 import de.fachplan.api.common.security.Caller;
 import de.fachplan.api.generated.model.MeasureStatusUpdateDto;
@@ -46,7 +47,7 @@ public class StatusSync {
         ItemBatch.Outcome<MeasureStatusUpdateResultsDto> outcome = batches.run(key, OPERATION, List.of(dryRun, batch),
                 items.size(), dryRun, MeasureStatusUpdateResultDto.class, MeasureStatusUpdateResultsDto.class,
                 index -> applyItem(items.get(index)), MeasureStatusUpdateResultDto::getStatus,
-                (index, problem) -> failed(items.get(index).getReference(), problem, path),
+                (index, problem) -> failed(items.get(index), problem, path),
                 results -> {
                     MeasureStatusUpdateResultsDto answer = new MeasureStatusUpdateResultsDto();
                     answer.setDryRun(dryRun);
@@ -67,15 +68,28 @@ public class StatusSync {
         result.setReference(item.getReference());
         result.setStatus(200);
         result.setMeasureId(measure.id);
+        result.setMeasureCode(measure.code);
         result.setEtag(ETags.of(measure.version));
         return result;
     }
 
-    private static MeasureStatusUpdateResultDto failed(String reference, ProblemException problem, String path) {
+    /**
+     * A failed item names the measure it was about where the caller may see it (a 412 with its
+     * current ETag), so that a script can look at it or resend without a lookup of its own; an
+     * unknown or hidden one stays unnamed. Read after the item's transaction was rolled back.
+     */
+    private MeasureStatusUpdateResultDto failed(MeasureStatusUpdateDto item, ProblemException problem, String path) {
         MeasureStatusUpdateResultDto result = new MeasureStatusUpdateResultDto();
-        result.setReference(reference);
+        result.setReference(item.getReference());
         result.setStatus(problem.type().status());
         result.setProblem(Problems.body(problem.type(), problem.getMessage(), path, problem.errors()));
+        measures.visible(item.getMeasure(), item.getPlan()).ifPresent(measure -> {
+            result.setMeasureId(measure.getId());
+            result.setMeasureCode(measure.getCode());
+            if (problem.type() == ProblemType.PRECONDITION_FAILED) {
+                result.setCurrentEtag(ETags.of(measure.getVersion()));
+            }
+        });
         return result;
     }
 }

@@ -225,4 +225,24 @@ class FacilitiesAndLedgerTest {
                 .post("/api/v1/capacity-record-updates").then().statusCode(207).extract();
         assertEquals(java.util.List.of(404, 404, 404), foreign.path("items.status"));
     }
+
+    @Test
+    void aFailedBatchItemNamesItsFacilityAndOnA412TheMonthsCurrentETag() {
+        String code = facility("GU-STALE", "PLAUEN", operator, "Stapelweg 7", 40, YEAR);
+        String etag = as(operatorKey).contentType(ContentType.JSON).header("If-None-Match", "*")
+                .body("{\"placesAvailable\":40,\"placesBlocked\":0,\"personsHoused\":30}")
+                .put(RECORDS, code, YEAR + "-05").then().statusCode(201).extract().header("ETag");
+        String item = "{\"reference\":\"%s\",\"facility\":\"" + code + "\",\"month\":\"" + YEAR
+                + "-05\",\"ifMatch\":\"%s\",\"placesAvailable\":40,\"placesBlocked\":0,\"personsHoused\":31}";
+        as(operatorKey).contentType(ContentType.JSON)
+                .body("{\"items\":[" + String.format(item, "stale", "\\\"99\\\"") + ","
+                        + String.format(item, "weak", "W/" + etag.replace("\"", "\\\"")) + "]}")
+                .post("/api/v1/capacity-record-updates").then().statusCode(207)
+                .body("items.status", equalTo(java.util.List.of(412, 400)))
+                .body("items[0].facilityCode", equalTo(code))
+                .body("items[0].month", equalTo(YEAR + "-05"))
+                .body("items[0].currentEtag", equalTo(etag))
+                .body("items[1].facilityCode", equalTo(code))
+                .body("items[1].problem.detail", org.hamcrest.Matchers.containsString("\"5\""));
+    }
 }

@@ -45,6 +45,26 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aMalformedIfMatchIsABadRequestThatShowsTheExpectedForm() {
+        var created = editor().contentType(ContentType.JSON).body("{\"actionField\":\"Q\",\"title\":\"Quartiersrunde\"}")
+                .post("/api/v1/measures").then().statusCode(201).extract();
+        String measure = "/api/v1/measures/" + created.path("id");
+        for (String ifMatch : java.util.List.of("0", "W/\"0\"", "garbage", "\"0")) {
+            invalid(editor()).contentType("application/merge-patch+json").header("If-Match", ifMatch)
+                    .body("{\"progress\":5}").patch(measure).then().statusCode(400).contentType(PROBLEM)
+                    .body("type", equalTo("urn:fachplan:problem:malformed-request"))
+                    .body("detail", containsString("\"5\""))
+                    .body("errors[0].pointer", equalTo("#/header/If-Match"));
+            invalid(editor()).header("If-Match", ifMatch).delete("/api/v1/organisations/" + java.util.UUID.randomUUID())
+                    .then().statusCode(400).body("type", equalTo("urn:fachplan:problem:malformed-request"));
+        }
+        editor().get(measure).then().statusCode(200).header("ETag", equalTo(created.header("ETag")))
+                .body("progress", equalTo(0));
+        editor().contentType("application/merge-patch+json").header("If-Match", created.header("ETag"))
+                .body("{\"progress\":5}").patch(measure).then().statusCode(200);
+    }
+
+    @Test
     void malformedJsonIsABadRequest() {
         invalid(editor()).contentType(ContentType.JSON).body("{\"actionField\": ").post("/api/v1/measures").then()
                 .statusCode(400).contentType(PROBLEM).body("type", equalTo("urn:fachplan:problem:malformed-request"));

@@ -5,6 +5,7 @@ import static de.fachplan.api.support.Api.as;
 import static de.fachplan.api.support.Api.editor;
 import static de.fachplan.api.support.Api.invalid;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,6 +89,36 @@ class StatusSyncTest {
                 .body("progress", equalTo(25)).body("statusNote", equalTo("läuft"));
         editor().get("/api/v1/measures/" + stale.path("id")).then().body("progress", equalTo(0))
                 .header("ETag", equalTo(stale.header("ETag")));
+    }
+
+    @Test
+    void aFailedItemNamesTheMeasureItCouldSeeAndA412ItsCurrentETag() {
+        var stale = measure(organisation);
+        String code = stale.path("code");
+        String foreign = measure(null).path("code");
+        String hidden = editor().contentType(ContentType.JSON)
+                .body("{\"actionField\":\"B\",\"title\":\"Intern\",\"public\":false}").post("/api/v1/measures")
+                .then().statusCode(201).extract().path("id");
+        send(null, false,
+                item("stale", code, ",\"ifMatch\":\"\\\"99\\\"\",\"progress\":10"),
+                item("weak", code, ",\"ifMatch\":\"W/\\\"0\\\"\",\"progress\":10"),
+                item("bare", code, ",\"ifMatch\":\"0\",\"progress\":10"),
+                item("foreign", foreign, ",\"progress\":10"),
+                item("hidden", hidden, ",\"progress\":10"),
+                item("applied", code, ",\"progress\":20"))
+                .statusCode(207)
+                .body("items.status", contains(412, 400, 400, 403, 404, 200))
+                .body("items[0].measureId", equalTo(stale.path("id")))
+                .body("items[0].measureCode", equalTo(code))
+                .body("items[0].currentEtag", equalTo(stale.header("ETag")))
+                .body("items[1].problem.detail", containsString("\"5\""))
+                .body("items[1].measureCode", equalTo(code))
+                .body("items[1].currentEtag", nullValue())
+                .body("items[2].problem.type", equalTo("urn:fachplan:problem:malformed-request"))
+                .body("items[3].measureCode", equalTo(foreign))
+                .body("items[4].measureId", nullValue())
+                .body("items[4].measureCode", nullValue())
+                .body("items[5].measureCode", equalTo(code));
     }
 
     @Test

@@ -46,16 +46,21 @@ public class ContractRoute {
 
     private Buffer yaml() {
         if (yaml == null) {
-            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(FILE)) {
-                if (in == null) {
-                    throw new IllegalStateException(FILE + " is not on the class path; the build copies it there");
-                }
-                yaml = Buffer.buffer(in.readAllBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            yaml = Buffer.buffer(file());
         }
         return yaml;
+    }
+
+    /** The contract as the build copied it to the class path. */
+    static byte[] file() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(FILE)) {
+            if (in == null) {
+                throw new IllegalStateException(FILE + " is not on the class path; the build copies it there");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Buffer json() {

@@ -1,5 +1,7 @@
 package de.fachplan.api.common.http;
 
+import java.util.regex.Pattern;
+
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.problem.ProblemType;
 
@@ -9,7 +11,32 @@ import de.fachplan.api.common.problem.ProblemType;
  */
 public final class ETags {
 
+    /** {@code *} or a list of strong entity tags (RFC 9110 section 8.8.3), the only forms If-Match compares. */
+    private static final Pattern IF_MATCH = Pattern.compile(
+            "\\s*(\\*|\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\"(\\s*,\\s*\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\")*)\\s*");
+
+    /** What a client that sent a malformed If-Match is told. */
+    public static final String EXPECTED_FORM = "If-Match takes the ETag exactly as the service sent it, quotes included,"
+            + " for example \"5\" (or *); a weak tag such as W/\"5\" never matches.";
+
     private ETags() {
+    }
+
+    /** Whether an If-Match value can be compared at all; absent counts as well-formed. */
+    public static boolean isWellFormedIfMatch(String ifMatch) {
+        return ifMatch == null || ifMatch.isBlank() || IF_MATCH.matcher(ifMatch).matches();
+    }
+
+    /** A malformed If-Match is a 400: it cannot name a version, so a 412 ("changed") would mislead. */
+    public static void requireWellFormed(String ifMatch) {
+        if (!isWellFormedIfMatch(ifMatch)) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "Malformed If-Match " + shortened(ifMatch) + ". "
+                    + EXPECTED_FORM);
+        }
+    }
+
+    private static String shortened(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 
     public static String of(long version) {
@@ -36,14 +63,15 @@ public final class ETags {
     }
 
     /**
-     * Checks {@code If-Match} against the current version: missing is a 428, anything but the
-     * current strong tag (or {@code *}) a 412.
+     * Checks {@code If-Match} against the current version: missing is a 428, malformed a 400,
+     * anything but the current strong tag (or {@code *}) a 412.
      */
     public static void requireMatch(String ifMatch, long version) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
                     "Send the resource's ETag in If-Match; read it with GET first.");
         }
+        requireWellFormed(ifMatch);
         String current = of(version);
         for (String candidate : ifMatch.split(",")) {
             String tag = candidate.trim();

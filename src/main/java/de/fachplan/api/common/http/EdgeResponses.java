@@ -35,7 +35,8 @@ public class EdgeResponses {
     ObjectMapper json;
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(context -> {
+        // After Cors, so that a browser can read these answers too.
+        router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isAbove(length)) {
                 context.response().putHeader(HttpHeaders.CONNECTION, "close");
@@ -52,7 +53,7 @@ public class EdgeResponses {
                 "No resource at " + context.request().path() + "; the API lives under /api/v1."));
     }
 
-    private void respond(RoutingContext context, ProblemType type, String detail) {
+    void respond(RoutingContext context, ProblemType type, String detail) {
         try {
             String body = json.writeValueAsString(Problems.body(type, detail, context.request().path(), List.of()));
             context.response().setStatusCode(type.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)

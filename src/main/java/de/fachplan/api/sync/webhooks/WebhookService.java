@@ -113,6 +113,12 @@ public class WebhookService {
                 ids.nextCursor());
     }
 
+    /** One subscription, with the visibility of {@link #list}. */
+    @Transactional
+    public WebhookSubscription get(UUID id) {
+        return visible(id);
+    }
+
     @Transactional
     public void unsubscribe(UUID id, String ifMatch) {
         WebhookSubscription subscription = visible(id);

@@ -40,7 +40,9 @@ public class WebhookTargets {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(scheme.equals("http") && !requireHttps)) {
-            return Optional.of(requireHttps ? "must be an https URL" : "must be an http or https URL");
+            return Optional.of(requireHttps
+                    ? "must be an https URL (the operators allow http with FACHPLAN_WEBHOOKS_REQUIRE_HTTPS=false)"
+                    : "must be an http or https URL");
         }
         if (uri.getHost() == null || uri.getUserInfo() != null) {
             return Optional.of("must name a host and no user information");
@@ -53,7 +55,9 @@ public class WebhookTargets {
             for (InetAddress address : InetAddress.getAllByName(host)) {
                 Optional<String> special = SpecialPurposeAddresses.refusal(address);
                 if (special.isPresent()) {
-                    return Optional.of("points at a special-purpose address: " + special.get());
+                    return Optional.of("points at a special-purpose address: " + special.get() + " (the operators"
+                            + " allow such targets with FACHPLAN_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true, or this host with"
+                            + " FACHPLAN_WEBHOOKS_ALLOWED_HOSTS)");
                 }
             }
         } catch (UnknownHostException e) {

@@ -13,6 +13,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Links;
+import de.fachplan.api.common.http.Responses;
 import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
@@ -62,6 +63,13 @@ public class WebhooksResource implements WebhooksApi {
         body.setItems(page.items().stream().map(WebhooksResource::toDto).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
+    }
+
+    @Override
+    public RestResponse<WebhookSubscriptionDto> getWebhookSubscription(
+            UUID subscriptionId, String ifNoneMatch) {
+        WebhookSubscription subscription = webhooks.get(subscriptionId);
+        return Responses.conditional(ifNoneMatch, subscription.version, () -> toDto(subscription));
     }
 
     @Override

@@ -101,4 +101,14 @@ class WebhookTargetsTest {
         open.allowPrivateNetworks = true;
         assertEquals(Optional.empty(), open.refusal(url));
     }
+
+    @Test
+    void aRefusalNamesTheSettingThatWouldAllowIt() {
+        WebhookTargets targets = production(List.of());
+        assertTrue(targets.refusal("http://93.184.216.34/hook").orElseThrow()
+                .contains("FACHPLAN_WEBHOOKS_REQUIRE_HTTPS=false"));
+        String internal = targets.refusal("https://10.1.2.3/hook").orElseThrow();
+        assertTrue(internal.contains("FACHPLAN_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true"), internal);
+        assertTrue(internal.contains("FACHPLAN_WEBHOOKS_ALLOWED_HOSTS"), internal);
+    }
 }

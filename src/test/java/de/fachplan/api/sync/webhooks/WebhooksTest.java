@@ -188,4 +188,24 @@ class WebhooksTest {
                 .body("errors[0].pointer", equalTo("/url"))
                 .body("errors[0].detail", containsString("special-purpose address"));
     }
+
+    @Test
+    void aSubscriptionIsReadWithItsETagByThoseWhoSeeItInTheList() {
+        String organisation = de.fachplan.api.support.Api.organisation("Beispiel-Träger Webhook-Abo");
+        String owner = de.fachplan.api.support.Api.partnerKey(organisation);
+        String other = de.fachplan.api.support.Api.partnerKey(de.fachplan.api.support.Api.organisation("Anderer Träger"));
+        var created = as(owner).contentType(ContentType.JSON)
+                .body("{\"url\":\"" + url() + "\",\"eventTypes\":[\"measure.created\"]}")
+                .post("/api/v1/webhook-subscriptions").then().statusCode(201).extract();
+        String path = "/api/v1/webhook-subscriptions/" + created.path("id");
+        String etag = as(owner).get(path).then().statusCode(200).header("ETag", equalTo(created.header("ETag")))
+                .body("organisationId", equalTo(organisation)).body("secret", org.hamcrest.Matchers.nullValue())
+                .extract().header("ETag");
+        as(owner).header("If-None-Match", etag).get(path).then().statusCode(304);
+        admin().get(path).then().statusCode(200).body("id", equalTo(created.path("id")));
+        as(other).get(path).then().statusCode(404);
+        invalid(editor()).get(path).then().statusCode(403);
+        as(owner).header("If-Match", etag).delete(path).then().statusCode(204);
+        as(owner).get(path).then().statusCode(404);
+    }
 }
