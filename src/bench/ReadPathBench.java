@@ -74,6 +74,8 @@ import java.util.stream.Stream;
  * <li><b>list no reuse</b>: every request a different URL (action field, sort, a unique
  * {@code modifiedSince} that still matches every measure), so no cache can answer it; held
  * against the pgbench list statement (≥ 0.5).
+ * <li><b>search no reuse</b>: the same with a German search text ({@code q}) instead of an action
+ * field, shown as a share of the list no reuse (no goal: it tells what relevance ranking costs).
  * <li><b>by code</b>: W1…W100 in rotation, against the pgbench by-code statement (≥ 0.5).
  * <li><b>304 by code, 304 list</b>: the same with {@code If-None-Match} of the current ETag; a
  * 304 should cost about as much as the HTTP floor (≥ 0.5), and every answer must be a 304.
@@ -229,6 +231,7 @@ public class ReadPathBench {
         wrk.put("same", wrk("list-same-page", base + LIST_W, null));
         checkNoReusePage(base);
         wrk.put("noReuse", wrk("list-no-reuse", base + "/", NO_REUSE_LUA));
+        wrk.put("searchNoReuse", wrk("search-no-reuse", base + "/", SEARCH_NO_REUSE_LUA));
         checkCodes(base);
         wrk.put("byCode", wrk("by-code", base + "/", byCodeLua(null)));
         wrk.put("byCode304", wrk("by-code-304", base + "/", byCodeLua(etagsOfCodes(base))));
@@ -689,6 +692,28 @@ public class ReadPathBench {
             end
             """;
 
+    /**
+     * A German search in the same no-reuse way: each request a search text of the rotation
+     * (inflected, ASCII-spelled and mistyped forms of words every seeded measure holds, and one
+     * that only the demo measures hold) and a unique {@code modifiedSince}. A search sorts by
+     * relevance, so every matching row is ranked before the page is cut.
+     */
+    private static final String SEARCH_NO_REUSE_LUA = THREADS_LUA + """
+            local words = {"Lasttests", "Massnahmen", "Lesepfade", "Lastest", "Sprachkursen"}
+            function init(args)
+              base = tonumber(args[1])
+              salt = tonumber(args[2])
+              n = 0
+            end
+            function request()
+              n = n + 1
+              local word = words[(n + tid) % #words + 1]
+              local since = os.date("!%Y-%m-%dT%H%%3A%M%%3A%S", 946684800 + base + n)
+                .. string.format(".%05d%dZ", salt, tid)
+              return wrk.format("GET", "/api/v1/measures?q=" .. word .. "&limit=50&modifiedSince=" .. since)
+            end
+            """;
+
     private static String byCodeLua(List<String> etags) {
         StringBuilder lua = new StringBuilder(THREADS_LUA);
         if (etags != null) {
@@ -1046,6 +1071,9 @@ public class ReadPathBench {
         Double noReuseRatio = pgList == null ? null : noReuse.rps() / pgList.tps();
         row(t, "c. list no reuse (unique URL per request)", noReuse, noReuseRatio == null ? "n/a" : ratio(noReuseRatio,
                 "pgbench list"), "≥ 0.5 × pgbench list", noReuseRatio == null ? null : noReuseRatio >= 0.5);
+        Wrk search = wrk.get("searchNoReuse");
+        row(t, "c2. search no reuse `?q=Lasttests…` (unique URL per request)", search,
+                ratio(search.rps() / noReuse.rps(), "list no reuse"), "—", null);
         Wrk byCode = wrk.get("byCode");
         Double byCodeRatio = pgByCode == null ? null : byCode.rps() / pgByCode.tps();
         row(t, "d. by code `GET /measures/W1..W100`", byCode, byCodeRatio == null ? "n/a" : ratio(byCodeRatio,

@@ -54,8 +54,11 @@ public record MeasureChange(
     }
 
     /** What a partner organisation may change of the measures it takes part in. */
+    /** The member a partner sets for itself alone. */
+    static final String EXTERNAL_REFERENCE = "externalReference";
+
     static final Set<String> PARTNER_MEMBERS = Set.of("status", "statusReason", "progress", "statusNote",
-            "externalReference");
+            EXTERNAL_REFERENCE);
 
     public record PartnerInput(UUID organisationId, PartnerRole role) {
     }
