@@ -673,46 +673,40 @@ public class ReadPathBench {
      * Every request a URL not sent before: the seconds of {@code modifiedSince} count the thread's
      * requests from a base that differs between warm-up and measured run, the microseconds carry
      * a salt of this run and the thread number. All timestamps lie in 2000–2009, before any
-     * measure was written, so every page is still a full page of 50.
+     * measure was written, so every page is still a full page of 50. The list rotates the action
+     * field.
      */
-    private static final String NO_REUSE_LUA = THREADS_LUA + """
-            local fields = {"M", "R", "B", "W", "S", "F", "G", "P", "Q", "C"}
-            function init(args)
-              base = tonumber(args[1])
-              salt = tonumber(args[2])
-              n = 0
-            end
-            function request()
-              n = n + 1
-              local field = fields[(n + tid) % #fields + 1]
-              local since = os.date("!%Y-%m-%dT%H%%3A%M%%3A%S", 946684800 + base + n)
-                .. string.format(".%05d%dZ", salt, tid)
-              return wrk.format("GET", "/api/v1/measures?actionField=" .. field
-                .. "&limit=50&modifiedSince=" .. since)
-            end
-            """;
+    private static final String NO_REUSE_LUA = noReuseLua("actionField", FIELDS);
 
     /**
-     * A German search in the same no-reuse way: each request a search text of the rotation
-     * (inflected, ASCII-spelled and mistyped forms of words every seeded measure holds, and one
-     * that only the demo measures hold) and a unique {@code modifiedSince}. A search sorts by
-     * relevance, so every matching row is ranked before the page is cut.
+     * A German search in the same no-reuse way, rotating the search text: inflected, ASCII-spelled
+     * and mistyped forms of words every seeded measure holds, and one only the demo measures hold.
+     * A search sorts by relevance, so every matching row is ranked before the page is cut.
      */
-    private static final String SEARCH_NO_REUSE_LUA = THREADS_LUA + """
-            local words = {"Lasttests", "Massnahmen", "Lesepfade", "Lastest", "Sprachkursen"}
-            function init(args)
-              base = tonumber(args[1])
-              salt = tonumber(args[2])
-              n = 0
-            end
-            function request()
-              n = n + 1
-              local word = words[(n + tid) % #words + 1]
-              local since = os.date("!%Y-%m-%dT%H%%3A%M%%3A%S", 946684800 + base + n)
-                .. string.format(".%05d%dZ", salt, tid)
-              return wrk.format("GET", "/api/v1/measures?q=" .. word .. "&limit=50&modifiedSince=" .. since)
-            end
-            """;
+    private static final String SEARCH_NO_REUSE_LUA = noReuseLua("q",
+            new String[] { "Lasttests", "Massnahmen", "Lesepfade", "Lastest", "Sprachkursen" });
+
+    private static String noReuseLua(String parameter, String[] values) {
+        StringBuilder list = new StringBuilder();
+        for (String value : values) {
+            list.append(list.isEmpty() ? "" : ", ").append(luaString(value));
+        }
+        return THREADS_LUA + """
+                local values = {%s}
+                function init(args)
+                  base = tonumber(args[1])
+                  salt = tonumber(args[2])
+                  n = 0
+                end
+                function request()
+                  n = n + 1
+                  local value = values[(n + tid) %% #values + 1]
+                  local since = os.date("!%%Y-%%m-%%dT%%H%%%%3A%%M%%%%3A%%S", 946684800 + base + n)
+                    .. string.format(".%%05d%%dZ", salt, tid)
+                  return wrk.format("GET", "/api/v1/measures?%s=" .. value .. "&limit=50&modifiedSince=" .. since)
+                end
+                """.formatted(list, parameter);
+    }
 
     private static String byCodeLua(List<String> etags) {
         StringBuilder lua = new StringBuilder(THREADS_LUA);

@@ -59,8 +59,19 @@ class ExternalReferenceTest {
         return events.size();
     }
 
+    private static int deliveries(String subscription) {
+        List<Object> items = admin().queryParam("limit", 200)
+                .get("/api/v1/webhook-subscriptions/" + subscription + "/deliveries").then().statusCode(200)
+                .extract().path("items");
+        return items.size();
+    }
+
     @Test
     void aPartnersOwnReferenceMovesNeitherThePublicVersionNorTheFeed() {
+        // Port 9 on loopback refuses connections: deliveries to it fail at once and reach no one.
+        String subscription = admin().contentType(ContentType.JSON)
+                .body("{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[\"measure.updated\"]}")
+                .post("/api/v1/webhook-subscriptions").then().statusCode(201).extract().path("id");
         String a = organisation("Träger A");
         String b = organisation("Träger B");
         String keyA = partnerKey(a);
@@ -72,6 +83,7 @@ class ExternalReferenceTest {
         as(keyA).get("/api/v1/measures/" + measure).then().statusCode(200);
         String feedCursor = feedAfter(null).cursor();
         int auditBefore = auditEventsOf(measure);
+        int deliveriesBefore = deliveries(subscription);
 
         String reference = "A-" + UUID.randomUUID().toString().substring(0, 8);
         as(keyA).contentType(MERGE_PATCH).header("If-Match", etag).body("{\"externalReference\":\"" + reference + "\"}")
@@ -82,7 +94,8 @@ class ExternalReferenceTest {
         anonymous().get("/api/v1/measures/" + measure).then().statusCode(200).header("ETag", equalTo(etag))
                 .body("updatedAt", equalTo(updatedAt));
         assertEquals(List.of(), feedAfter(feedCursor).resourceIds().stream().filter(measure::equals).toList(),
-                "no change feed entry, so no webhook");
+                "no change feed entry");
+        assertEquals(deliveriesBefore, deliveries(subscription), "no webhook");
         assertEquals(auditBefore + 1, auditEventsOf(measure), "the reference is audited");
 
         // The same reference again changes nothing and is not audited twice.
@@ -94,6 +107,7 @@ class ExternalReferenceTest {
         as(keyB).contentType(MERGE_PATCH).header("If-Match", etag).body("{\"progress\":30}")
                 .patch("/api/v1/measures/" + measure).then().statusCode(200);
         String afterB = anonymous().get("/api/v1/measures/" + measure).then().extract().header("ETag");
+        assertEquals(deliveriesBefore + 1, deliveries(subscription), "a public change is sent");
         // A real conflict between partners is still one: A's stale ETag on a public member is a 412.
         as(keyA).contentType(MERGE_PATCH).header("If-Match", etag).body("{\"progress\":40}")
                 .patch("/api/v1/measures/" + measure).then().statusCode(412);
@@ -107,6 +121,7 @@ class ExternalReferenceTest {
                 .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("externalReference")));
         anonymous().get("/api/v1/measures/" + measure).then().header("ETag", equalTo(afterB));
         assertEquals(auditBefore + 4, auditEventsOf(measure));
+        assertEquals(deliveriesBefore + 1, deliveries(subscription));
     }
 
     @Test
