@@ -74,6 +74,8 @@ import java.util.stream.Stream;
  * <li><b>list no reuse</b>: every request a different URL (action field, sort, a unique
  * {@code modifiedSince} that still matches every measure), so no cache can answer it; held
  * against the pgbench list statement (≥ 0.5).
+ * <li><b>search no reuse</b>: the same with a German search text ({@code q}) instead of an action
+ * field, shown as a share of the list no reuse (no goal: it tells what relevance ranking costs).
  * <li><b>by code</b>: W1…W100 in rotation, against the pgbench by-code statement (≥ 0.5).
  * <li><b>304 by code, 304 list</b>: the same with {@code If-None-Match} of the current ETag; a
  * 304 should cost about as much as the HTTP floor (≥ 0.5), and every answer must be a 304.
@@ -229,6 +231,7 @@ public class ReadPathBench {
         wrk.put("same", wrk("list-same-page", base + LIST_W, null));
         checkNoReusePage(base);
         wrk.put("noReuse", wrk("list-no-reuse", base + "/", NO_REUSE_LUA));
+        wrk.put("searchNoReuse", wrk("search-no-reuse", base + "/", SEARCH_NO_REUSE_LUA));
         checkCodes(base);
         wrk.put("byCode", wrk("by-code", base + "/", byCodeLua(null)));
         wrk.put("byCode304", wrk("by-code-304", base + "/", byCodeLua(etagsOfCodes(base))));
@@ -670,24 +673,40 @@ public class ReadPathBench {
      * Every request a URL not sent before: the seconds of {@code modifiedSince} count the thread's
      * requests from a base that differs between warm-up and measured run, the microseconds carry
      * a salt of this run and the thread number. All timestamps lie in 2000–2009, before any
-     * measure was written, so every page is still a full page of 50.
+     * measure was written, so every page is still a full page of 50. The list rotates the action
+     * field.
      */
-    private static final String NO_REUSE_LUA = THREADS_LUA + """
-            local fields = {"M", "R", "B", "W", "S", "F", "G", "P", "Q", "C"}
-            function init(args)
-              base = tonumber(args[1])
-              salt = tonumber(args[2])
-              n = 0
-            end
-            function request()
-              n = n + 1
-              local field = fields[(n + tid) % #fields + 1]
-              local since = os.date("!%Y-%m-%dT%H%%3A%M%%3A%S", 946684800 + base + n)
-                .. string.format(".%05d%dZ", salt, tid)
-              return wrk.format("GET", "/api/v1/measures?actionField=" .. field
-                .. "&limit=50&modifiedSince=" .. since)
-            end
-            """;
+    private static final String NO_REUSE_LUA = noReuseLua("actionField", FIELDS);
+
+    /**
+     * A German search in the same no-reuse way, rotating the search text: inflected, ASCII-spelled
+     * and mistyped forms of words every seeded measure holds, and one only the demo measures hold.
+     * A search sorts by relevance, so every matching row is ranked before the page is cut.
+     */
+    private static final String SEARCH_NO_REUSE_LUA = noReuseLua("q",
+            new String[] { "Lasttests", "Massnahmen", "Lesepfade", "Lastest", "Sprachkursen" });
+
+    private static String noReuseLua(String parameter, String[] values) {
+        StringBuilder list = new StringBuilder();
+        for (String value : values) {
+            list.append(list.isEmpty() ? "" : ", ").append(luaString(value));
+        }
+        return THREADS_LUA + """
+                local values = {%s}
+                function init(args)
+                  base = tonumber(args[1])
+                  salt = tonumber(args[2])
+                  n = 0
+                end
+                function request()
+                  n = n + 1
+                  local value = values[(n + tid) %% #values + 1]
+                  local since = os.date("!%%Y-%%m-%%dT%%H%%%%3A%%M%%%%3A%%S", 946684800 + base + n)
+                    .. string.format(".%%05d%%dZ", salt, tid)
+                  return wrk.format("GET", "/api/v1/measures?%s=" .. value .. "&limit=50&modifiedSince=" .. since)
+                end
+                """.formatted(list, parameter);
+    }
 
     private static String byCodeLua(List<String> etags) {
         StringBuilder lua = new StringBuilder(THREADS_LUA);
@@ -1046,6 +1065,9 @@ public class ReadPathBench {
         Double noReuseRatio = pgList == null ? null : noReuse.rps() / pgList.tps();
         row(t, "c. list no reuse (unique URL per request)", noReuse, noReuseRatio == null ? "n/a" : ratio(noReuseRatio,
                 "pgbench list"), "≥ 0.5 × pgbench list", noReuseRatio == null ? null : noReuseRatio >= 0.5);
+        Wrk search = wrk.get("searchNoReuse");
+        row(t, "c2. search no reuse `?q=Lasttests…` (unique URL per request)", search,
+                ratio(search.rps() / noReuse.rps(), "list no reuse"), "—", null);
         Wrk byCode = wrk.get("byCode");
         Double byCodeRatio = pgByCode == null ? null : byCode.rps() / pgByCode.tps();
         row(t, "d. by code `GET /measures/W1..W100`", byCode, byCodeRatio == null ? "n/a" : ratio(byCodeRatio,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,30 +68,59 @@ public class CapacityChartService {
     public record Shortfall(String code, int version, YearMonth firstShortfall) {
     }
 
-    /** One month of the per-district figures, its cells and which of them are withheld. */
+    /**
+     * One month of the per-district figures, its cells and which of them are withheld; for figures
+     * the city published, their source ({@code null} otherwise).
+     */
     public record DistrictMonth(YearMonth month, PersonsSource source, PeriodGranularity sourceGranularity,
-            SmallCountSuppression.Result cells, boolean suppressionApplied) {
+            SmallCountSuppression.Result cells, boolean suppressionApplied, String publishedSource) {
     }
 
+    /**
+     * The chart of a plan. Without a scenario it uses the plan's reference scenario; without
+     * {@code to} it ends with the plan (five years after its start for a plan without an end);
+     * without {@code from} it starts with the first month recorded for the plan's city (the
+     * plan's first month when nothing is), at most {@link #MAX_MONTHS} before {@code to}.
+     */
     @Transactional
     public Chart chart(String planRef, String scenarioCode, Integer version, YearMonth from, YearMonth to,
             PeriodGranularity granularity) {
-        checkRange(from, to);
         Plan plan = plans.resolve(planRef);
-        ForecastScenario scenario = scenarios.get(scenarioCode, plan, version, null);
-        return compute(plan, scenario, scenario.parameters(), from, to, granularity);
+        Recorded recorded = load(plan.municipality);
+        YearMonth last = to != null ? to
+                : plan.validTo != null ? YearMonth.from(plan.validTo) : YearMonth.from(plan.validFrom).plusYears(5);
+        YearMonth first = from != null ? from : defaultFrom(plan, recorded, last);
+        checkRange(first, last);
+        String code = scenarioCode != null ? scenarioCode : plan.referenceScenario;
+        if (code == null) {
+            throw ProblemException.invalid(List.of(new FieldError("#/query/scenario",
+                    "is needed: plan " + plan.code + " has no reference scenario")));
+        }
+        ForecastScenario scenario = scenarios.get(code, plan, version, null);
+        return compute(plan, recorded, scenario, scenario.parameters(), first, last, granularity);
     }
 
     @Transactional
     public Chart whatIf(String planRef, Parameters parameters, YearMonth from, YearMonth to,
             PeriodGranularity granularity) {
         checkRange(from, to);
-        return compute(plans.resolve(planRef), null, parameters, from, to, granularity);
+        Plan plan = plans.resolve(planRef);
+        return compute(plan, load(plan.municipality), null, parameters, from, to, granularity);
     }
 
-    private Chart compute(Plan plan, ForecastScenario scenario, Parameters parameters, YearMonth from, YearMonth to,
-            PeriodGranularity granularity) {
-        Recorded recorded = load(plan.municipality);
+    private static YearMonth defaultFrom(Plan plan, Recorded recorded, YearMonth to) {
+        YearMonth first = Stream.concat(recorded.figures().stream().map(f -> f.period().first()),
+                recorded.ledger().keySet().stream()).min(Comparator.naturalOrder())
+                .orElse(YearMonth.from(plan.validFrom));
+        YearMonth earliest = to.minusMonths(MAX_MONTHS - 1L);
+        if (first.isBefore(earliest)) {
+            return earliest;
+        }
+        return first.isAfter(to) ? to : first;
+    }
+
+    private Chart compute(Plan plan, Recorded recorded, ForecastScenario scenario, Parameters parameters,
+            YearMonth from, YearMonth to, PeriodGranularity granularity) {
         Facts facts = recorded.facts();
         List<Point> monthly = CapacityForecast.monthly(from, to, facts, parameters);
         List<Shortfall> shortfalls = scenario == null ? List.of() : scenarios.allLatest(plan).stream()
@@ -104,9 +134,11 @@ public class CapacityChartService {
     }
 
     /**
-     * Persons housed and places per district and month: from the ledger where the month is
-     * complete, else from city-wide figures by district. Staff see them as they are; everyone else
-     * after small-count suppression.
+     * Persons housed and places per district and month. Figures the city published per district
+     * are served as published, to everyone. Otherwise the ledger where the month is complete, else
+     * the city's unpublished figures by district, which only staff see. Cells derived from the
+     * ledger are shown to everyone but staff after small-count suppression; a published figure is
+     * public already, so withholding it would protect nobody.
      */
     @Transactional
     public List<DistrictMonth> byDistrict(String planRef, YearMonth from, YearMonth to) {
@@ -114,39 +146,49 @@ public class CapacityChartService {
         Plan plan = plans.resolve(planRef);
         Recorded recorded = load(plan.municipality);
         Map<YearMonth, List<SmallCountSuppression.Cell>> ledgerCells = ledgerCellsByDistrict(plan.municipality, from, to);
-        Map<YearMonth, List<CitywideRow>> figureCells = new HashMap<>();
+        Map<YearMonth, List<CitywideRow>> published = new HashMap<>();
+        Map<YearMonth, List<CitywideRow>> unpublished = new HashMap<>();
         for (CitywideRow row : recorded.figures()) {
             if (row.district() != null && row.facilityType() == null && (row.persons() != null || row.places() != null)) {
-                figureCells.computeIfAbsent(row.period().last(), k -> new ArrayList<>()).add(row);
+                (row.published() ? published : unpublished).computeIfAbsent(row.period().last(), k -> new ArrayList<>())
+                        .add(row);
             }
         }
-        boolean suppress = !caller.isStaff();
+        boolean staff = caller.isStaff();
         List<DistrictMonth> months = new ArrayList<>();
         for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
-            List<SmallCountSuppression.Cell> cells;
-            PersonsSource source;
-            PeriodGranularity granularity;
-            if (recorded.complete(month) && ledgerCells.containsKey(month)) {
-                cells = ledgerCells.get(month);
-                source = PersonsSource.FACILITY_LEDGER;
-                granularity = PeriodGranularity.MONTH;
-            } else if (figureCells.containsKey(month)) {
-                List<CitywideRow> rows = figureCells.get(month);
-                PeriodGranularity finest = rows.stream().map(r -> r.period().granularity())
-                        .min(Comparator.naturalOrder()).orElseThrow();
-                cells = rows.stream().filter(r -> r.period().granularity() == finest)
-                        .sorted(Comparator.comparing(CitywideRow::district))
-                        .map(r -> new SmallCountSuppression.Cell(r.district(), r.persons(), r.places(), null)).toList();
-                source = PersonsSource.CITYWIDE_FIGURE;
-                granularity = finest;
-            } else {
-                continue;
+            if (published.containsKey(month)) {
+                List<CitywideRow> rows = finest(published.get(month));
+                String sources = rows.stream().map(CitywideRow::source).distinct().sorted()
+                        .collect(Collectors.joining("; "));
+                months.add(new DistrictMonth(month, PersonsSource.CITYWIDE_FIGURE, rows.get(0).period().granularity(),
+                        new SmallCountSuppression.Result(cells(rows), Set.of(), false), false, sources));
+            } else if (recorded.complete(month) && ledgerCells.containsKey(month)) {
+                List<SmallCountSuppression.Cell> cells = ledgerCells.get(month);
+                SmallCountSuppression.Result result = staff ? new SmallCountSuppression.Result(cells, Set.of(), false)
+                        : SmallCountSuppression.apply(cells, suppressionThreshold);
+                months.add(new DistrictMonth(month, PersonsSource.FACILITY_LEDGER, PeriodGranularity.MONTH, result,
+                        !staff, null));
+            } else if (staff && unpublished.containsKey(month)) {
+                List<CitywideRow> rows = finest(unpublished.get(month));
+                months.add(new DistrictMonth(month, PersonsSource.CITYWIDE_FIGURE, rows.get(0).period().granularity(),
+                        new SmallCountSuppression.Result(cells(rows), Set.of(), false), false, null));
             }
-            SmallCountSuppression.Result result = suppress ? SmallCountSuppression.apply(cells, suppressionThreshold)
-                    : new SmallCountSuppression.Result(cells, Set.of(), false);
-            months.add(new DistrictMonth(month, source, granularity, result, suppress));
         }
         return months;
+    }
+
+    /** The rows of the finest granularity among them, by district. */
+    private static List<CitywideRow> finest(List<CitywideRow> rows) {
+        PeriodGranularity finest = rows.stream().map(r -> r.period().granularity()).min(Comparator.naturalOrder())
+                .orElseThrow();
+        return rows.stream().filter(r -> r.period().granularity() == finest)
+                .sorted(Comparator.comparing(CitywideRow::district)).toList();
+    }
+
+    private static List<SmallCountSuppression.Cell> cells(List<CitywideRow> rows) {
+        return rows.stream().map(r -> new SmallCountSuppression.Cell(r.district(), r.persons(), r.places(), null))
+                .toList();
     }
 
     public int suppressionThreshold() {
@@ -165,7 +207,7 @@ public class CapacityChartService {
 
     /** A city-wide figure as the computations need it. */
     record CitywideRow(ReportingPeriod period, String district, FacilityType facilityType, Integer allocations,
-            Integer departures, Integer persons, Integer places) {
+            Integer departures, Integer persons, Integer places, boolean published, String source) {
     }
 
     /** A facility as the projection of capacity needs it: its dates, state and last usable places. */
@@ -229,6 +271,7 @@ public class CapacityChartService {
             Optional<YearMonth> lastKnown = Stream.concat(ledger.keySet().stream(), stocks.keySet().stream())
                     .max(Comparator.naturalOrder());
             return new Facts(stocks, CapacityForecast.spread(allocations), CapacityForecast.spread(departures),
+                    CapacityForecast.spreadFrom(allocations), CapacityForecast.spreadFrom(departures),
                     month -> capacity(month, places, lastKnown));
         }
 
@@ -263,7 +306,8 @@ public class CapacityChartService {
         List<CitywideRow> figures = new ArrayList<>();
         for (CitywideFigure figure : CitywideFigure.<CitywideFigure>list("municipality", municipality)) {
             figures.add(new CitywideRow(figure.reportingPeriod(), figure.district == null ? null : figure.district.code,
-                    figure.facilityType, figure.allocations, figure.departures, figure.personsHoused, figure.places));
+                    figure.facilityType, figure.allocations, figure.departures, figure.personsHoused, figure.places,
+                    figure.published, figure.source));
         }
         Map<YearMonth, LedgerMonth> ledger = new LinkedHashMap<>();
         @SuppressWarnings("unchecked")
@@ -296,7 +340,10 @@ public class CapacityChartService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT r.month, d.code, sum(r.persons_housed),"
                 + " sum(CASE WHEN r.state = 'ACTIVE' THEN r.places_available - r.places_blocked ELSE 0 END),"
-                + " count(*) FILTER (WHERE r.state = 'ACTIVE' OR r.persons_housed > 0)"
+                // Only facilities that contribute persons or places make the cell: one open but
+                // housing nobody neither hides the others' figures nor is revealed by them.
+                + " count(*) FILTER (WHERE r.persons_housed > 0"
+                + " OR (r.state = 'ACTIVE' AND r.places_available - r.places_blocked > 0))"
                 + " FROM capacity_record r JOIN accommodation_facility f ON f.id = r.facility_id"
                 + " JOIN district d ON d.id = f.district_id"
                 + " WHERE d.municipality = :municipality AND r.month BETWEEN :from AND :to"

@@ -55,15 +55,29 @@ public final class CapacityForecast {
     public record Flow(ReportingPeriod period, int value) {
     }
 
-    /** What is known: recorded stocks and flows per month, and the capacity of any month. */
+    /**
+     * What is known: recorded stocks and flows per month, the granularity of the figure a month's
+     * flow was spread from (absent where it was recorded for the month), and the capacity of any
+     * month.
+     */
     public record Facts(Map<YearMonth, Stock> stocks, Map<YearMonth, Integer> allocations,
-            Map<YearMonth, Integer> departures, Function<YearMonth, Capacity> capacity) {
+            Map<YearMonth, Integer> departures, Map<YearMonth, PeriodGranularity> allocationsSpreadFrom,
+            Map<YearMonth, PeriodGranularity> departuresSpreadFrom, Function<YearMonth, Capacity> capacity) {
+
+        public Facts(Map<YearMonth, Stock> stocks, Map<YearMonth, Integer> allocations,
+                Map<YearMonth, Integer> departures, Function<YearMonth, Capacity> capacity) {
+            this(stocks, allocations, departures, Map.of(), Map.of(), capacity);
+        }
     }
 
-    /** One period of the chart. Members are {@code null} where there is nothing to show. */
+    /**
+     * One period of the chart. Members are {@code null} where there is nothing to show; the
+     * spread-from members name the granularity of a coarser figure the flow is a share of.
+     */
     public record Point(ReportingPeriod period, Basis basis, PersonsSource source, PeriodGranularity sourceGranularity,
             Integer allocations, Integer departures, Integer persons, Integer neededCapacity, Integer capacity,
-            Integer reserveCapacity, Integer gap) {
+            Integer reserveCapacity, Integer gap, PeriodGranularity allocationsSpreadFrom,
+            PeriodGranularity departuresSpreadFrom) {
     }
 
     /**
@@ -80,6 +94,8 @@ public final class CapacityForecast {
             Stock stock = facts.stocks().get(month);
             Integer allocations = facts.allocations().get(month);
             Integer departures = facts.departures().get(month);
+            PeriodGranularity allocationsSpreadFrom = facts.allocationsSpreadFrom().get(month);
+            PeriodGranularity departuresSpreadFrom = facts.departuresSpreadFrom().get(month);
             Basis basis;
             Integer persons;
             PersonsSource source = null;
@@ -116,7 +132,8 @@ public final class CapacityForecast {
             Integer needed = persons == null ? null : neededCapacity(persons, parameters);
             Integer gap = needed == null || capacity.active() == null ? null : capacity.active() - needed;
             points.add(new Point(ReportingPeriod.containing(PeriodGranularity.MONTH, month), basis, source, granularity,
-                    allocations, departures, persons, needed, capacity.active(), capacity.reserve(), gap));
+                    allocations, departures, persons, needed, capacity.active(), capacity.reserve(), gap,
+                    allocationsSpreadFrom, departuresSpreadFrom));
         }
         return points;
     }
@@ -162,6 +179,23 @@ public final class CapacityForecast {
      */
     public static Map<YearMonth, Integer> spread(List<Flow> flows) {
         Map<YearMonth, Integer> months = new HashMap<>();
+        spread(flows, months, new HashMap<>());
+        return months;
+    }
+
+    /**
+     * For every month whose flow {@link #spread} took from a figure of several months, that
+     * figure's granularity: such a month's value is a share, not a count.
+     */
+    public static Map<YearMonth, PeriodGranularity> spreadFrom(List<Flow> flows) {
+        Map<YearMonth, PeriodGranularity> origins = new HashMap<>();
+        spread(flows, new HashMap<>(), origins);
+        origins.values().removeIf(granularity -> granularity == PeriodGranularity.MONTH);
+        return origins;
+    }
+
+    private static void spread(List<Flow> flows, Map<YearMonth, Integer> months,
+            Map<YearMonth, PeriodGranularity> origins) {
         List<Flow> finestFirst = new ArrayList<>(flows);
         finestFirst.sort(Comparator.comparing((Flow f) -> f.period().granularity()).thenComparing(f -> f.period().first()));
         for (Flow flow : finestFirst) {
@@ -183,9 +217,9 @@ public final class CapacityForecast {
             int remainder = rest % open.size();
             for (int i = 0; i < open.size(); i++) {
                 months.put(open.get(i), base + (i < remainder ? 1 : 0));
+                origins.put(open.get(i), flow.period().granularity());
             }
         }
-        return months;
     }
 
     /**
@@ -206,9 +240,21 @@ public final class CapacityForecast {
             Point last = points.get(points.size() - 1);
             result.add(new Point(period, last.basis(), last.source(), last.sourceGranularity(),
                     sum(points, Point::allocations), sum(points, Point::departures), last.persons(),
-                    last.neededCapacity(), last.capacity(), last.reserveCapacity(), last.gap()));
+                    last.neededCapacity(), last.capacity(), last.reserveCapacity(), last.gap(),
+                    coarserThan(granularity, points, Point::allocationsSpreadFrom),
+                    coarserThan(granularity, points, Point::departuresSpreadFrom)));
         });
         return result;
+    }
+
+    /**
+     * A period's flow is still a share when one of its months was spread from a figure coarser
+     * than the period (a quarter of a yearly figure); then the coarsest such granularity.
+     */
+    private static PeriodGranularity coarserThan(PeriodGranularity granularity, List<Point> points,
+            Function<Point, PeriodGranularity> member) {
+        return points.stream().map(member).filter(g -> g != null && g.compareTo(granularity) > 0)
+                .max(Comparator.naturalOrder()).orElse(null);
     }
 
     /** The sum of the values that are there; {@code null} when none is. */

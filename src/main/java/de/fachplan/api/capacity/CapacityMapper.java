@@ -11,6 +11,7 @@ import de.fachplan.api.generated.model.DistrictCapacityDto;
 import de.fachplan.api.generated.model.DistrictCapacityCellDto;
 import de.fachplan.api.generated.model.DistrictCapacityMonthDto;
 import de.fachplan.api.generated.model.ScenarioRefDto;
+import de.fachplan.api.generated.model.SpreadFromDto;
 import de.fachplan.api.generated.model.ScenarioShortfallDto;
 import de.fachplan.api.generated.model.ScenarioParametersDto;
 import de.fachplan.api.generated.model.AccommodationFacilityDto;
@@ -77,6 +78,7 @@ final class CapacityMapper {
         dto.setPersonsHoused(figure.personsHoused);
         dto.setPlaces(figure.places);
         dto.setSource(figure.source);
+        dto.setPublished(figure.published);
         dto.setVersion(figure.version);
         dto.setUpdatedAt(figure.updatedAt);
         return dto;
@@ -127,6 +129,10 @@ final class CapacityMapper {
         dto.setCapacity(point.capacity());
         dto.setReserveCapacity(point.reserveCapacity());
         dto.setGap(point.gap());
+        dto.setAllocationsSpreadFrom(point.allocationsSpreadFrom() == null ? null
+                : SpreadFromDto.valueOf(point.allocationsSpreadFrom().name()));
+        dto.setDeparturesSpreadFrom(point.departuresSpreadFrom() == null ? null
+                : SpreadFromDto.valueOf(point.departuresSpreadFrom().name()));
         return dto;
     }
 
@@ -171,6 +177,8 @@ final class CapacityMapper {
         dto.setMonth(month.month().toString());
         dto.setSource(DistrictCapacityMonthDto.SourceEnum.fromValue(month.source().name()));
         dto.setSourceGranularity(PeriodGranularityDto.valueOf(month.sourceGranularity().name()));
+        dto.setPublished(month.publishedSource() != null);
+        dto.setPublishedSource(month.publishedSource());
         SmallCountSuppression.Result result = month.cells();
         if (!result.totalWithheld()) {
             dto.setTotalPersonsHoused(CapacityForecast.sum(result.cells(), SmallCountSuppression.Cell::persons));

@@ -28,6 +28,7 @@ import de.fachplan.api.common.http.Responses;
 import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
+import de.fachplan.api.common.security.Caller;
 import de.fachplan.api.common.security.Role;
 import de.fachplan.api.generated.api.CapacityApi;
 import de.fachplan.api.generated.model.AccommodationFacilityCreateDto;
@@ -74,6 +75,9 @@ public class CapacityResource implements CapacityApi {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    Caller caller;
 
     @Context
     UriInfo uri;
@@ -184,11 +188,12 @@ public class CapacityResource implements CapacityApi {
     }
 
     @Override
-    @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME })
     public RestResponse<CitywideFigurePageDto> listCitywideFigures(String municipality, String from, String to,
             Integer limit, String cursor) {
-        Page<CitywideFigure> page = figures.list(municipality, month(from), month(to),
-                PageRequest.of(limit, cursor, "citywide-figures:" + municipality + ":" + from + ":" + to));
+        boolean publishedOnly = !caller.isStaff();
+        Page<CitywideFigure> page = figures.list(municipality, month(from), month(to), publishedOnly,
+                PageRequest.of(limit, cursor, "citywide-figures:" + municipality + ":" + from + ":" + to + ":"
+                        + publishedOnly));
         CitywideFigurePageDto body = new CitywideFigurePageDto();
         body.setItems(page.items().stream().map(CapacityMapper::toDto).toList());
         body.setNextCursor(page.nextCursor());
@@ -267,10 +272,10 @@ public class CapacityResource implements CapacityApi {
     @Override
     @SuppressWarnings({ "unchecked", "rawtypes" })
     @CachedRepresentation
-    public RestResponse<CapacityChartDto> getCapacityChart(String scenario, String from, String to, String plan,
-            Integer version, ChartGranularityDto granularity, String ifNoneMatch) {
-        CapacityChartService.Chart chart = charts.chart(plan, scenario, version, YearMonth.parse(from),
-                YearMonth.parse(to), granularity(granularity));
+    public RestResponse<CapacityChartDto> getCapacityChart(String plan, String scenario, Integer version, String from,
+            String to, ChartGranularityDto granularity, String ifNoneMatch) {
+        CapacityChartService.Chart chart = charts.chart(plan, scenario, version, month(from), month(to),
+                granularity(granularity));
         if (CsvNegotiation.preferred(headers)) {
             StreamingOutput body = out -> CapacityCsv.write(chart, out);
             return (RestResponse) RestResponse.ResponseBuilder.ok(body, CsvWriter.MEDIA_TYPE).build();
@@ -313,7 +318,7 @@ public class CapacityResource implements CapacityApi {
                 request.getDistrict(),
                 request.getFacilityType() == null ? null : FacilityType.valueOf(request.getFacilityType().name()),
                 request.getAllocations(), request.getDepartures(), request.getPersonsHoused(), request.getPlaces(),
-                request.getSource());
+                request.getSource(), Boolean.TRUE.equals(request.getPublished()));
     }
 
     private static PeriodGranularity granularity(ChartGranularityDto granularity) {

@@ -66,6 +66,9 @@ public class CitywideFigure extends VersionedEntity {
 
     public String source;
 
+    /** Published by the city: readable by everyone and shown per district as it is. */
+    public boolean published;
+
     public ReportingPeriod reportingPeriod() {
         return ReportingPeriod.parse(period).orElseThrow();
     }

@@ -3,6 +3,7 @@ package de.fachplan.api.capacity;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -41,12 +42,17 @@ public class CitywideFigureService {
 
     /** A figure as a client sends it. */
     public record FigureInput(String period, String municipality, String district, FacilityType facilityType,
-            Integer allocations, Integer departures, Integer personsHoused, Integer places, String source) {
+            Integer allocations, Integer departures, Integer personsHoused, Integer places, String source,
+            boolean published) {
     }
 
     @Transactional
-    public Page<CitywideFigure> list(String municipality, YearMonth from, YearMonth to, PageRequest page) {
+    public Page<CitywideFigure> list(String municipality, YearMonth from, YearMonth to, boolean publishedOnly,
+            PageRequest page) {
         KeysetQuery query = new KeysetQuery("citywide_figure c", "c.id");
+        if (publishedOnly) {
+            query.where("c.published", Map.of());
+        }
         if (municipality != null) {
             query.where("c.municipality = :municipality", "municipality", municipality);
         }
@@ -151,7 +157,12 @@ public class CitywideFigureService {
         figure.allocations = input.allocations();
         figure.departures = input.departures();
         figure.personsHoused = input.personsHoused();
+        if (input.published() && (input.source() == null || input.source().isBlank())) {
+            throw ProblemException.invalid(List.of(new FieldError("/source",
+                    "is needed for a published figure: name the publication")));
+        }
         figure.places = input.places();
         figure.source = input.source();
+        figure.published = input.published();
     }
 }

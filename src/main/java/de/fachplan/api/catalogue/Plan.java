@@ -44,4 +44,8 @@ public class Plan extends PanacheEntityBase {
 
     @Column(name = "valid_to")
     public LocalDate validTo;
+
+    /** The forecast scenario a capacity chart uses when a caller names none. */
+    @Column(name = "reference_scenario")
+    public String referenceScenario;
 }

@@ -38,8 +38,16 @@ public class ControllingReports {
     @Inject
     IndicatorService indicators;
 
-    /** The attainment of one indicator in one period. */
-    public record PeriodResult(String period, Attainment.Target target, BigDecimal actual, Attainment attainment) {
+    /**
+     * The attainment of one indicator in one period; {@code correctionPending} when the actual
+     * value is the approved revision and a correction of it awaits approval.
+     */
+    public record PeriodResult(String period, Attainment.Target target, BigDecimal actual, Attainment attainment,
+            boolean correctionPending) {
+    }
+
+    /** The approved city-wide value of a period, and whether a correction of it is pending. */
+    private record Actual(BigDecimal value, boolean correctionPending) {
     }
 
     /** An indicator's result in the report. */
@@ -75,7 +83,7 @@ public class ControllingReports {
         IndicatorService.load(indicator);
         Period first = from == null ? null : Period.required(from, "periodFrom");
         Period last = to == null ? null : Period.required(to, "periodTo");
-        Map<String, BigDecimal> actuals = approvedCityValues(List.of(indicator.id), null).getOrDefault(indicator.id,
+        Map<String, Actual> actuals = approvedCityValues(List.of(indicator.id), null).getOrDefault(indicator.id,
                 Map.of());
         Set<String> periods = new TreeSet<>(java.util.Comparator.comparing(p -> Period.parseOrNull(p).start()));
         indicator.targets.forEach(t -> periods.add(t.period));
@@ -102,7 +110,7 @@ public class ControllingReports {
         for (Frequency frequency : Frequency.values()) {
             periodOf.put(frequency, period.lastOf(frequency).text());
         }
-        Map<UUID, Map<String, BigDecimal>> actuals = approvedCityValues(all.stream().map(i -> i.id).toList(),
+        Map<UUID, Map<String, Actual>> actuals = approvedCityValues(all.stream().map(i -> i.id).toList(),
                 Set.copyOf(periodOf.values()));
         Counts totals = new Counts();
         Map<String, Counts> byField = new HashMap<>();
@@ -170,27 +178,39 @@ public class ControllingReports {
         }
     }
 
-    private static PeriodResult result(Indicator indicator, String period, BigDecimal actual) {
+    private static PeriodResult result(Indicator indicator, String period, Actual actual) {
         Attainment.Target target = indicator.targetOf(period);
-        return new PeriodResult(period, target, actual, Attainment.of(indicator.direction, target, actual));
+        BigDecimal value = actual == null ? null : actual.value();
+        return new PeriodResult(period, target, value, Attainment.of(indicator.direction, target, value),
+                actual != null && actual.correctionPending());
     }
 
-    private Map<UUID, Map<String, BigDecimal>> approvedCityValues(List<UUID> indicatorIds, Set<String> periods) {
+    /**
+     * The approved city-wide values. While a correction of an approved value waits for approval
+     * (the row holds the new revision as draft or submitted), the approved revision still counts;
+     * a withdrawn value counts no more.
+     */
+    private Map<UUID, Map<String, Actual>> approvedCityValues(List<UUID> indicatorIds, Set<String> periods) {
         if (indicatorIds.isEmpty()) {
             return Map.of();
         }
-        var query = em.createNativeQuery("SELECT indicator_id, period, value FROM indicator_value"
-                + " WHERE indicator_id IN (:ids) AND district_id IS NULL AND state = 'APPROVED'"
-                + (periods == null ? "" : " AND period IN (:periods)"))
+        var query = em.createNativeQuery("SELECT v.indicator_id, v.period, CASE WHEN v.state = 'APPROVED' THEN v.value"
+                + " ELSE (SELECT r.value FROM indicator_value_revision r WHERE r.value_id = v.id AND r.state = 'APPROVED'"
+                + " ORDER BY r.revision DESC LIMIT 1) END AS value, v.state <> 'APPROVED' AS correction_pending"
+                + " FROM indicator_value v WHERE v.indicator_id IN (:ids) AND v.district_id IS NULL"
+                + " AND (v.state = 'APPROVED' OR v.state IN ('DRAFT', 'SUBMITTED') AND EXISTS (SELECT 1"
+                + " FROM indicator_value_revision r WHERE r.value_id = v.id AND r.state = 'APPROVED'))"
+                + (periods == null ? "" : " AND v.period IN (:periods)"))
                 .setParameter("ids", indicatorIds);
         if (periods != null) {
             query.setParameter("periods", periods);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        Map<UUID, Map<String, BigDecimal>> values = new HashMap<>();
+        Map<UUID, Map<String, Actual>> values = new HashMap<>();
         for (Object[] row : rows) {
-            values.computeIfAbsent((UUID) row[0], id -> new HashMap<>()).put((String) row[1], (BigDecimal) row[2]);
+            values.computeIfAbsent((UUID) row[0], id -> new HashMap<>()).put((String) row[1],
+                    new Actual((BigDecimal) row[2], (Boolean) row[3]));
         }
         return values;
     }

@@ -159,6 +159,7 @@ public class ControllingResource implements ControllingApi {
             dto.setActual(Numbers.plain(r.actual()));
             dto.setAttainment(Numbers.plain(r.attainment().ratio()));
             dto.setStatus(TrafficLightDto.fromValue(r.attainment().status().name()));
+            dto.setCorrectionPending(r.correctionPending());
             return dto;
         }).toList());
         return RestResponse.ok(body);
@@ -311,6 +312,7 @@ public class ControllingResource implements ControllingApi {
             dto.setActual(Numbers.plain(r.result().actual()));
             dto.setAttainment(Numbers.plain(r.result().attainment().ratio()));
             dto.setStatus(TrafficLightDto.fromValue(r.result().attainment().status().name()));
+            dto.setCorrectionPending(r.result().correctionPending());
             return dto;
         }).toList());
         return RestResponse.ok(body);

@@ -1,5 +1,6 @@
 package de.fachplan.api.measures;
 
+import org.hibernate.annotations.OptimisticLock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -99,6 +100,11 @@ public class Measure extends PanacheEntityBase {
     public String statusNote;
 
     /** Each partner organisation's own key for this measure, by organisation id. */
+    /**
+     * Each partner organisation's own reference. Not part of the public representation, so a
+     * change of it leaves the version (the ETag every other reader holds) as it is.
+     */
+    @OptimisticLock(excluded = true)
     @ElementCollection
     @CollectionTable(name = "measure_external_reference", joinColumns = @JoinColumn(name = "measure_id"))
     @MapKeyColumn(name = "organisation_id")

@@ -37,6 +37,29 @@ public record MeasureChange(
                 null, null, null, null, null, statusNote == null ? null : Optional.of(statusNote), null);
     }
 
+    /**
+     * Whether the change sets nothing but the partner's own reference. Every component is looked
+     * at, so a member added to this record can never be mistaken for "nothing".
+     */
+    boolean onlyExternalReference() {
+        if (externalReference == null) {
+            return false;
+        }
+        for (java.lang.reflect.RecordComponent component : MeasureChange.class.getRecordComponents()) {
+            if (component.getName().equals("externalReference")) {
+                continue;
+            }
+            try {
+                if (component.getAccessor().invoke(this) != null) {
+                    return false;
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return true;
+    }
+
     public record PartnerInput(UUID organisationId, PartnerRole role) {
     }
 }

@@ -130,18 +130,17 @@ class MeasureSearch {
                     + " WHERE mp.measure_id = m.id AND mp.organisation_id = :organisation))",
                     "organisation", filter.organisation());
         }
-        if (filter.q() != null && !filter.q().isBlank()) {
-            String prefixes = prefixQuery(filter.q());
-            if (prefixes.isEmpty()) {
-                query.where("m.search_vector @@ websearch_to_tsquery('german', :q)", "q", filter.q());
-            } else {
-                query.where("(m.search_vector @@ websearch_to_tsquery('german', :q)"
-                        + " OR m.search_vector @@ to_tsquery('german', :prefixes))",
-                        Map.of("q", filter.q(), "prefixes", prefixes));
-            }
+        boolean searching = filter.q() != null && !filter.q().isBlank();
+        if (searching) {
+            GermanSearch.Condition search = GermanSearch.condition(filter.q());
+            query.where(search.sql(), search.parameters());
         }
         if (filter.modifiedSince() != null) {
             query.where("m.updated_at >= :modifiedSince", "modifiedSince", filter.modifiedSince());
+        }
+        if (searching && (filter.sort() == null || filter.sort().isBlank())) {
+            query.parameter("searchText", filter.q());
+            query.orderBy(List.of(SortColumn.asc(GermanSearch.rank(), ValueKind.INTEGER)));
         }
         return query.orderBy(order(filter.sort()));
     }
@@ -178,21 +177,6 @@ class MeasureSearch {
             query.where("(m.public OR m.lead_organisation_id = :viewer OR EXISTS (SELECT 1 FROM measure_partner vp"
                     + " WHERE vp.measure_id = m.id AND vp.organisation_id = :viewer))", Map.of());
         }
-    }
-
-    /**
-     * German stems differ between singular and plural (Sprachkurs, Sprachkurse), so every word also
-     * matches as a prefix of a stem. Only letters and digits reach {@code to_tsquery}, whose syntax
-     * would otherwise let a search term break the query.
-     */
-    static String prefixQuery(String q) {
-        List<String> terms = new ArrayList<>();
-        for (String word : q.split("[^\\p{L}\\p{N}]+")) {
-            if (!word.isEmpty()) {
-                terms.add(word + ":*");
-            }
-        }
-        return String.join(" & ", terms);
     }
 
     /** The documented sort whitelist: code (field order, then number), title, createdAt, updatedAt. */

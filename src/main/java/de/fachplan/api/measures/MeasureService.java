@@ -178,6 +178,9 @@ public class MeasureService {
         loadRelations(measure);
         var before = snapshot(measure);
         List<FieldError> errors = new ArrayList<>();
+        if (change.onlyExternalReference()) {
+            return updateOwnReference(measure, viewer, change, before);
+        }
         if (change.externalReference() != null) {
             setExternalReference(measure, viewer, change.externalReference().orElse(null), errors);
         }
@@ -203,6 +206,23 @@ public class MeasureService {
                 audience(measure));
         changed.fire(MeasureChanged.of(transition == null ? Set.of("measure.updated")
                 : Set.of("measure.updated", "measure.status_changed"), measure));
+        return measure;
+    }
+
+    /**
+     * A partner's own reference is the partner's alone: setting, changing or removing it moves
+     * neither the version nor the modification time, and fires no event (so no webhook and no
+     * change feed entry), but it is audited. Setting the reference it has already changes nothing.
+     */
+    private Measure updateOwnReference(Measure measure, Viewer viewer, MeasureChange change,
+            java.util.Map<String, Object> before) {
+        List<FieldError> errors = new ArrayList<>();
+        setExternalReference(measure, viewer, change.externalReference().orElse(null), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        em.flush();
+        history.updatedPrivately(ResourceType.MEASURE, measure.id, before, snapshot(measure));
         return measure;
     }
 

@@ -7,12 +7,15 @@ import static de.fachplan.api.support.Api.as;
 import static de.fachplan.api.support.Api.controller;
 import static de.fachplan.api.support.Api.editor;
 import static de.fachplan.api.support.Api.invalid;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * The chart through HTTP, on city-wide figures of 2091 that no other test touches: 1,000 persons
@@ -201,8 +205,8 @@ class CapacityChartTest {
                 .get("/api/v1/capacity-chart").then().statusCode(422);
         invalid(anonymous()).queryParam("scenario", "STABLE_ALLOCATION").queryParam("from", "2091-13")
                 .queryParam("to", "2092-01").get("/api/v1/capacity-chart").then().statusCode(400);
-        invalid(anonymous()).queryParam("from", "2091-01").queryParam("to", "2092-01")
-                .get("/api/v1/capacity-chart").then().statusCode(400);
+        anonymous().queryParam("plan", "DD-FAI-2022").queryParam("from", "2091-01").queryParam("to", "2092-01")
+                .get("/api/v1/capacity-chart").then().statusCode(200).body("scenario.code", equalTo("STABLE_ALLOCATION"));
         anonymous().queryParam("scenario", "NO_SUCH_SCENARIO").queryParam("from", "2091-01").queryParam("to", "2091-02")
                 .get("/api/v1/capacity-chart").then().statusCode(404);
         invalid(anonymous()).contentType(ContentType.JSON)
@@ -243,7 +247,77 @@ class CapacityChartTest {
                 .post("/api/v1/citywide-figures").then().statusCode(422).body("errors[0].pointer", equalTo("/district"));
         invalid(editor()).contentType(ContentType.JSON).body("{\"period\":\"2092-Q5\",\"allocations\":5}")
                 .post("/api/v1/citywide-figures").then().statusCode(422);
-        invalid(anonymous()).get("/api/v1/citywide-figures").then().statusCode(401);
-        as(partnerKey(organisation("Zahlen-Träger"))).get("/api/v1/citywide-figures").then().statusCode(403);
+    }
+
+    @Test
+    void publishedFiguresArePublicAndUnpublishedOnesStayWithStaff() {
+        String internal = editor().contentType(ContentType.JSON)
+                .body("{\"period\":\"2087-Q1\",\"allocations\":120,\"source\":\"interne Zählung\"}")
+                .post("/api/v1/citywide-figures").then().statusCode(201).body("published", equalTo(false))
+                .extract().path("id");
+        String published = editor().contentType(ContentType.JSON)
+                .body("{\"period\":\"2087-Q2\",\"allocations\":130,\"source\":\"Pressemitteilung 7/2087\","
+                        + "\"published\":true}")
+                .post("/api/v1/citywide-figures").then().statusCode(201).body("published", equalTo(true))
+                .extract().path("id");
+        editor().contentType(ContentType.JSON).body("{\"period\":\"2087-Q3\",\"allocations\":1,\"published\":true}")
+                .post("/api/v1/citywide-figures").then().statusCode(422).body("errors[0].pointer", equalTo("/source"));
+        for (RequestSpecification outsider : List.of(anonymous(), as(partnerKey(organisation("Zahlen-Träger"))))) {
+            outsider.queryParam("from", "2087-01").queryParam("to", "2087-12").get("/api/v1/citywide-figures").then()
+                    .statusCode(200).body("items.id", contains(published))
+                    .body("items[0].source", equalTo("Pressemitteilung 7/2087"));
+        }
+        controller().queryParam("from", "2087-01").queryParam("to", "2087-12").get("/api/v1/citywide-figures").then()
+                .statusCode(200).body("items.id", contains(internal, published));
+    }
+
+    @Test
+    void dresdensPublicFiguresAreMarkedPublishedWithTheirSource() {
+        List<Map<String, Object>> items = anonymous().queryParam("municipality", "Dresden").queryParam("from", "2016-01")
+                .queryParam("to", "2019-03").queryParam("limit", 100).get("/api/v1/citywide-figures").then()
+                .statusCode(200).extract().path("items");
+        Map<String, Object> allocations2016 = items.stream()
+                .filter(i -> "2016".equals(i.get("period")) && i.get("allocations") != null).findFirst().orElseThrow();
+        assertEquals(1839, allocations2016.get("allocations"));
+        assertEquals(true, allocations2016.get("published"));
+        assertTrue(((String) allocations2016.get("source")).contains("Dresden"));
+        for (String period : List.of("2017", "2018")) {
+            assertTrue(items.stream().anyMatch(i -> period.equals(i.get("period")) && Boolean.TRUE.equals(i.get("published"))));
+        }
+        assertTrue(items.stream().anyMatch(i -> "2019-03".equals(i.get("period")) && i.get("district") == null
+                && i.get("facilityType") == null && Integer.valueOf(2718).equals(i.get("personsHoused"))));
+    }
+
+    @Test
+    void withoutParametersTheChartCoversWhatIsRecordedUpToThePlansEndUnderItsReferenceScenario() {
+        anonymous().queryParam("plan", "DD-FAI-2022").get("/api/v1/capacity-chart").then().statusCode(200)
+                .body("scenario.code", equalTo("STABLE_ALLOCATION"))
+                .body("from", equalTo("2016-01")).body("to", equalTo("2022-12"))
+                .body("points[0].period", equalTo("2016-01"))
+                .body("points.find { it.period == '2019-03' }.basis", equalTo("ACTUAL"))
+                .body("points.find { it.period == '2019-03' }.personsToHouse", equalTo(2718))
+                .body("points.find { it.period == '2022-12' }.basis", equalTo("PROJECTED"));
+        anonymous().queryParam("plan", "DD-FAI-2022").queryParam("from", "2016-01").queryParam("to", "2018-12")
+                .get("/api/v1/capacity-chart").then().statusCode(200)
+                .body("scenario.code", equalTo("STABLE_ALLOCATION"));
+    }
+
+    @Test
+    void pointsSpreadFromAYearlyOrHalfYearFigureSaySo() {
+        anonymous().queryParam("plan", "DD-FAI-2022").queryParam("from", "2016-01").queryParam("to", "2016-12")
+                .queryParam("granularity", "QUARTER").get("/api/v1/capacity-chart").then().statusCode(200)
+                .body("points[0].period", equalTo("2016-Q1"))
+                .body("points[0].allocations", equalTo(636))
+                .body("points[0].allocationsSpreadFrom", equalTo("HALF_YEAR"))
+                .body("points[3].allocationsSpreadFrom", equalTo("YEAR"));
+        anonymous().queryParam("plan", "DD-FAI-2022").queryParam("from", "2016-01").queryParam("to", "2016-12")
+                .queryParam("granularity", "YEAR").get("/api/v1/capacity-chart").then().statusCode(200)
+                .body("points[0].allocations", equalTo(1839))
+                .body("points[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("allocationsSpreadFrom")));
+        anonymous().queryParam("plan", "DD-FAI-2022").queryParam("from", "2017-05").queryParam("to", "2017-06")
+                .get("/api/v1/capacity-chart").then().statusCode(200)
+                .body("points[0].allocationsSpreadFrom", equalTo("HALF_YEAR"))
+                .body("points[1].allocations", equalTo(57))
+                .body("points[1]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("allocationsSpreadFrom")));
     }
 }

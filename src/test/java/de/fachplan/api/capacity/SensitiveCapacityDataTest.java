@@ -98,7 +98,6 @@ class SensitiveCapacityDataTest {
                     .put("/api/v1/accommodation-facilities/{code}/capacity-records/{month}", code, "2094-06"));
         }
         responses.add(invalid(anonymous()).get("/api/v1/changes"));
-        responses.add(invalid(anonymous()).get("/api/v1/citywide-figures"));
         for (Response response : responses) {
             assertEquals(401, response.statusCode(), response.asString());
             assertNoSecrets(response.asString());

@@ -52,13 +52,34 @@ class ControllingReportTest {
                 .post("/api/v1/indicator-values").then().statusCode(201);
     }
 
-    private static void approved(String indicator, String period, String value) {
+    private static String approved(String indicator, String period, String value) {
         String id = controller().contentType(ContentType.JSON)
                 .body("{\"indicator\":\"" + indicator + "\",\"period\":\"" + period + "\",\"value\":" + value
                         + ",\"state\":\"SUBMITTED\"}")
                 .post("/api/v1/indicator-values").then().statusCode(201).extract().path("id");
         controller().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"state\":\"APPROVED\"}")
                 .patch("/api/v1/indicator-values/" + id).then().statusCode(200);
+        return id;
+    }
+
+    @Test
+    void anApprovedValueCountsWhileItsCorrectionWaitsAndTheReportSaysSo() {
+        String measure = ControllingFixtures.measure();
+        String corrected = ControllingFixtures.indicator("\"unit\":\"COUNT\",\"direction\":\"HIGHER_IS_BETTER\","
+                + "\"frequency\":\"YEARLY\",\"measure\":\"" + measure + "\","
+                + "\"targets\":[{\"period\":\"2020\",\"value\":100}]");
+        String id = approved(corrected, "2020", "120");
+        controller().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"value\":90,\"reason\":\"Doppelt gezählte Ehrenamtliche\"}")
+                .post("/api/v1/indicator-values/" + id + "/revisions").then().statusCode(201)
+                .body("state", equalTo("SUBMITTED"));
+        controller().queryParam("period", "2020").get("/api/v1/controlling-report").then().statusCode(200)
+                .body("indicators.find { it.indicator == '" + corrected + "' }.actual", equalTo(120))
+                .body("indicators.find { it.indicator == '" + corrected + "' }.status", equalTo("ON_TRACK"))
+                .body("indicators.find { it.indicator == '" + corrected + "' }.correctionPending", equalTo(true))
+                .body("indicators.find { it.indicator == '" + counselled + "' }.correctionPending", equalTo(false));
+        controller().get("/api/v1/indicators/" + corrected + "/attainment").then().statusCode(200)
+                .body("periods[0].actual", equalTo(120)).body("periods[0].correctionPending", equalTo(true));
     }
 
     @Test

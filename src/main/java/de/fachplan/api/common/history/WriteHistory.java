@@ -103,6 +103,15 @@ public class WriteHistory {
         record(type, id, code, Operation.DELETED, null, before, Map.of(), audience);
     }
 
+    /**
+     * A change only its author sees (a partner's own reference for a measure): audited, but no
+     * change feed entry, since the representation others read did not change.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void updatedPrivately(ResourceType type, UUID id, Map<String, Object> before, Map<String, Object> after) {
+        audit(type, id, Operation.UPDATED, before, after);
+    }
+
     /** A change of representation that nobody asked for directly (a renamed organisation shown by a measure). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changedAlong(ResourceType type, UUID id, String code, long version, Audience audience) {
@@ -114,6 +123,11 @@ public class WriteHistory {
         if (type.inChangeFeed()) {
             feed(type, id, code, operation, version, audience);
         }
+        audit(type, id, operation, before, after);
+    }
+
+    private void audit(ResourceType type, UUID id, Operation operation, Map<String, Object> before,
+            Map<String, Object> after) {
         Map<String, Map<String, Object>> changes = diff(before, after);
         if (operation == Operation.UPDATED && changes.isEmpty()) {
             return;
