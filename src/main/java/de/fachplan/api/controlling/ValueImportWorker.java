@@ -208,19 +208,14 @@ public class ValueImportWorker {
             int to = Math.min(from + CHUNK, total);
             List<IndicatorValueBatchResultDto> failures = new ArrayList<>();
             int passed = 0;
-            for (int index = from; index < to; index++) {
-                ValueBatches.Item item = upload.items.get(index);
-                IndicatorValueBatchResultDto result;
-                try {
-                    result = batches.attempt(job.planRef(), item, upload.refused.get(index), index, checkOnly, run, run,
-                            path);
-                } catch (RuntimeException e) {
-                    if (DatabaseOutage.causedBy(e) || work.stopping()) {
-                        // Not the row's failure: the chunk is not recorded and runs again on the next claim.
-                        throw e;
-                    }
-                    result = ValueBatches.failed(item, e, path);
-                }
+            for (IndicatorValueBatchResultDto result : batches.attemptAll(job.planRef(), upload.items, upload.refused,
+                    from, to, checkOnly, run, run, (index, e) -> {
+                        if (DatabaseOutage.causedBy(e) || work.stopping()) {
+                            // Not the row's failure: the chunk is not recorded and runs again on the next claim.
+                            throw e;
+                        }
+                        return ValueBatches.failed(upload.items.get(index), e, path);
+                    })) {
                 if (result.getStatus() >= 400) {
                     failures.add(result);
                 } else {
