@@ -43,13 +43,17 @@ import com.sun.net.httpserver.HttpServer;
  * on the instance that took it;</li>
  * <li>an Idempotency-Key used on one instance replays on another;</li>
  * <li>each webhook event is delivered once, not once per replica;</li>
+ * <li>webhooks under load: several subscriptions served by the three instances at once, each in
+ * order and without duplicates (deliveries per second), while a partner's receiver that never
+ * answers holds a backlog: another subscriber's events still arrive within a poll or two;</li>
  * <li>a change-feed client alternating between instances misses and repeats nothing;</li>
  * <li>SIGKILL of one instance amid writes: every acknowledged write is in the database, none is
  * half-written, the others keep answering; the killed one is the instance running a CSV import
  * job at that moment, and another instance finishes the job with every row applied exactly once;</li>
  * <li>the database stopped for a while under load: 503 problem+json, readiness DOWN within 5 s,
  * recovery without restarts;</li>
- * <li>SIGTERM: readiness DOWN at once while requests are still served, then a clean exit.</li>
+ * <li>SIGTERM amid webhook deliveries and an import job: readiness DOWN at once while requests are
+ * still served, then a clean exit without ERROR or WARN lines in its log.</li>
  * </ol>
  * Prints figures and ends with "replicas: N passed, M failed"; exits non-zero on any failure.
  */
@@ -108,6 +112,7 @@ public class ReplicaCheck {
             cachedReadsFollowWritesOfOtherInstances();
             idempotencyKeysWorkAcrossInstances();
             webhooksAreDeliveredOnce();
+            webhookThroughputAndFairness();
             changeFeedAcrossInstances();
             killOneInstanceAmidWrites();
             databaseOutageUnderLoad();
@@ -386,6 +391,161 @@ public class ReplicaCheck {
             send(instances.get(0), "DELETE", "/api/v1/webhook-subscriptions/" + id, null, Map.of());
         } finally {
             receiver.stop(0);
+        }
+    }
+
+    /** A receiver on loopback that answers every request with {@code handler}'s status. */
+    static HttpServer receiver(java.util.function.ToIntBiFunction<String, String> handler) throws IOException {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
+        receiver.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = handler.applyAsInt(exchange.getRequestURI().getPath(), body);
+            try {
+                exchange.sendResponseHeaders(status, -1);
+            } catch (IOException gone) {
+                // the sender gave up on this attempt
+            }
+            exchange.close();
+        });
+        receiver.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(12, work -> {
+            Thread thread = new Thread(work);
+            thread.setDaemon(true);
+            return thread;
+        }));
+        receiver.start();
+        return receiver;
+    }
+
+    static String subscribe(Instance instance, String key, HttpServer receiver, String path) {
+        Answer subscribed = call(instance, "POST", "/api/v1/webhook-subscriptions", "{\"url\":\"http://127.0.0.1:"
+                + receiver.getAddress().getPort() + path + "\",\"eventTypes\":[\"measure.updated\"]}",
+                Map.of("Authorization", "Bearer " + key, "Content-Type", "application/json"));
+        check(subscribed.status() == 201, "webhook subscription " + path + " created: " + subscribed.status());
+        return subscribed.json().path("id").asText();
+    }
+
+    static String partnerKey(String name) {
+        Instance a = instances.get(0);
+        String organisation = send(a, "POST", "/api/v1/organisations", "{\"name\":\"" + name + " "
+                + UUID.randomUUID() + "\",\"type\":\"ASSOCIATION\",\"illustrative\":true}", Map.of())
+                .json().path("id").asText();
+        return send(a, "POST", "/api/v1/api-keys", "{\"name\":\"" + name + "\",\"role\":\"PARTNER\","
+                + "\"organisationId\":\"" + organisation + "\"}", Map.of()).json().path("key").asText();
+    }
+
+    /**
+     * Eight city subscriptions on a fast receiver and one partner whose receiver never answers;
+     * 300 measures change in one status batch (2,400 deliveries to the fast receiver). Then one
+     * more change at a time, whose delivery to another partner is timed while the silent
+     * receiver's backlog waits.
+     */
+    static void webhookThroughputAndFairness() throws Exception {
+        Map<String, List<String>> heard = new ConcurrentHashMap<>();
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        AtomicInteger duplicates = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong();
+        HttpServer fast = receiver((path, body) -> {
+            String id = body.replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+            String progress = body.replaceAll("(?s).*\"progress\":(\\d+).*", "$1");
+            if (!seen.add(path + id + "@" + progress)) {
+                duplicates.incrementAndGet();
+            }
+            heard.computeIfAbsent(path, p -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                    .add(body.replaceAll("(?s).*\"timestamp\":\"([^\"]+)\".*", "$1"));
+            last.set(System.nanoTime());
+            return 204;
+        });
+        HttpServer silent = receiver((path, body) -> {
+            sleep(30_000);
+            return 204;
+        });
+        Instance a = instances.get(0);
+        List<String> measures = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            measures.add(send(instances.get(i % 3), "POST", "/api/v1/measures", measure("Last " + i), Map.of())
+                    .json().path("id").asText());
+        }
+        String silentPartner = partnerKey("Replikat-Träger ohne Antwort");
+        String otherPartner = partnerKey("Replikat-Träger erreichbar");
+        List<String[]> subscriptions = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            subscriptions.add(new String[] { ADMIN_KEY, subscribe(a, ADMIN_KEY, fast, "/city" + i) });
+        }
+        subscriptions.add(new String[] { silentPartner, subscribe(a, silentPartner, silent, "/silent") });
+        try {
+            StringBuilder batch = new StringBuilder("{\"items\":[");
+            for (int i = 0; i < measures.size(); i++) {
+                batch.append(i == 0 ? "" : ",").append("{\"reference\":\"r").append(i).append("\",\"measure\":\"")
+                        .append(measures.get(i)).append("\",\"progress\":").append(i % 100 + 1).append('}');
+            }
+            long start = System.nanoTime();
+            // A batch may take longer than a single request on a busy machine.
+            Answer applied = call(instances.get(1), "POST", "/api/v1/measure-status-updates", batch.append("]}").toString(),
+                    Map.of("Authorization", "Bearer " + ADMIN_KEY, "Content-Type", "application/json"),
+                    Duration.ofSeconds(120));
+            check(applied.status() == 207, "a status batch of 300 items: " + applied.status());
+            int expected = 8 * measures.size();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (seen.size() < expected && System.nanoTime() < deadline) {
+                sleep(50);
+            }
+            double seconds = ((seen.size() < expected ? System.nanoTime() : last.get()) - start) / 1e9;
+            FIGURES.put("webhooks: 8 subscriptions x 300 changes, 3 instances", String.format(java.util.Locale.ROOT,
+                    "%d of %d in %.1f s = %.0f deliveries/s", seen.size(), expected, seconds, seen.size() / seconds));
+            check(seen.size() == expected, "every delivery of the batch arrived (" + seen.size() + " of " + expected + ")");
+            sleep(1000);
+            check(duplicates.get() == 0, "no delivery arrived twice (" + duplicates.get() + " duplicates)");
+            boolean ordered = heard.values().stream().allMatch(times -> {
+                synchronized (times) {
+                    for (int i = 1; i < times.size(); i++) {
+                        if (java.time.OffsetDateTime.parse(times.get(i))
+                                .isBefore(java.time.OffsetDateTime.parse(times.get(i - 1)))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
+            });
+            check(ordered, "each subscription heard its events in the order they were written");
+
+            subscriptions.add(new String[] { otherPartner, subscribe(a, otherPartner, fast, "/other") });
+            List<Long> latencies = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String id = measures.get(i);
+                Answer current = get(instances.get(i % 3), "/api/v1/measures/" + id, ADMIN_KEY);
+                int progress = 50 + i;
+                long begin = System.nanoTime();
+                send(instances.get(i % 3), "PATCH", "/api/v1/measures/" + id, "{\"progress\":" + progress + "}",
+                        Map.of("If-Match", current.header("ETag"), "Content-Type", "application/merge-patch+json"));
+                long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                while (!seen.contains("/other" + id + "@" + progress) && System.nanoTime() < until) {
+                    sleep(10);
+                }
+                latencies.add(seen.contains("/other" + id + "@" + progress) ? (System.nanoTime() - begin) / 1_000_000
+                        : Long.MAX_VALUE);
+            }
+            java.util.Collections.sort(latencies);
+            long worst = latencies.get(latencies.size() - 1);
+            FIGURES.put("webhooks: another partner beside a silent receiver", "median " + latencies.get(5)
+                    + " ms, max " + (worst == Long.MAX_VALUE ? "not delivered" : worst + " ms") + " (poll 0.3 s)");
+            check(worst < 2000, "a receiver that never answers delays another partner's events by less than 2 s");
+        } finally {
+            for (String[] subscription : subscriptions) {
+                unsubscribe(a, subscription[0], subscription[1]);
+            }
+            fast.stop(0);
+            silent.stop(0);
+        }
+    }
+
+    static void unsubscribe(Instance instance, String key, String id) {
+        Answer list = call(instance, "GET", "/api/v1/webhook-subscriptions?limit=200", null,
+                Map.of("Authorization", "Bearer " + key));
+        for (JsonNode subscription : list.json().path("items")) {
+            if (subscription.path("id").asText().equals(id)) {
+                call(instance, "DELETE", "/api/v1/webhook-subscriptions/" + id, null, Map.of("Authorization",
+                        "Bearer " + key, "If-Match", "\"" + subscription.path("version").asText() + "\""));
+            }
         }
     }
 
@@ -685,6 +845,22 @@ public class ReplicaCheck {
 
     static void gracefulShutdown() throws Exception {
         Instance leaving = instances.get(instances.size() - 1);
+        // Work in flight when the signal comes: webhooks to a slow receiver and an import job.
+        HttpServer slow = receiver((path, body) -> {
+            sleep(300);
+            return 204;
+        });
+        List<String> subscriptions = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            subscriptions.add(subscribe(instances.get(0), ADMIN_KEY, slow, "/slow" + i));
+        }
+        for (int i = 0; i < 20; i++) {
+            Answer created = send(leaving, "POST", "/api/v1/measures", measure("Abschied " + i), Map.of());
+            send(leaving, "PATCH", "/api/v1/measures/" + created.json().path("id").asText(), "{\"progress\":5}",
+                    Map.of("If-Match", created.header("ETag"), "Content-Type", "application/merge-patch+json"));
+        }
+        ImportJob job = startImportJob();
+        long logBefore = Files.size(leaving.log());
         long term = System.nanoTime();
         leaving.process().destroy(); // SIGTERM
         long notReady = -1;
@@ -707,7 +883,19 @@ public class ReplicaCheck {
         check(during != null && during.status() == 200, "requests are still served during the shutdown delay ("
                 + (during == null ? "none" : during.status()) + ")");
         check(exited, "the instance exits by itself after the delay and the running requests");
+        byte[] log = Files.readAllBytes(leaving.log());
+        List<String> loud = new String(log, (int) logBefore, log.length - (int) logBefore,
+                java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains("\"level\":\"ERROR\"") || l.contains("\"level\":\"WARN")).toList();
+        loud.stream().limit(3).forEach(l -> System.out.println(leaving.name() + ": " + l.substring(0, Math.min(l.length(), 600))));
+        check(loud.isEmpty(), "the instance stopped amid webhook deliveries and an import job"
+                + (job.runner() == leaving ? " (running on it)" : "") + " without ERROR or WARN lines ("
+                + loud.size() + ")");
         instances.remove(leaving);
+        for (String id : subscriptions) {
+            unsubscribe(instances.get(0), ADMIN_KEY, id);
+        }
+        slow.stop(0);
         for (Instance instance : instances) {
             check(get(instance, "/api/v1/measures?limit=1", ADMIN_KEY).status() == 200,
                     "instance " + instance.name() + " still answers");
@@ -779,7 +967,12 @@ public class ReplicaCheck {
     }
 
     static Answer call(Instance instance, String method, String path, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instance.url(path))).timeout(Duration.ofSeconds(10))
+        return call(instance, method, path, body, headers, Duration.ofSeconds(10));
+    }
+
+    static Answer call(Instance instance, String method, String path, String body, Map<String, String> headers,
+            Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instance.url(path))).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         try {

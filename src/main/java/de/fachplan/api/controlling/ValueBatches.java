@@ -2,6 +2,7 @@ package de.fachplan.api.controlling;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,11 +58,8 @@ public class ValueBatches {
             }
             run = dryRun || allOrNothing ? null : start.run();
         }
-        List<IndicatorValueBatchResultDto> results = new ArrayList<>(items.size());
-        boolean checkOnly = dryRun || allOrNothing;
-        for (int index = 0; index < items.size(); index++) {
-            results.add(applyOne(planRef, items.get(index), refused.get(index), index, checkOnly, key, run, path));
-        }
+        List<IndicatorValueBatchResultDto> results = attemptAll(planRef, items, refused, 0, items.size(),
+                dryRun || allOrNothing, key, run, (index, failure) -> failed(items.get(index), failure, path));
         if (allOrNothing && !dryRun) {
             results = writeAll(planRef, items, results, path);
         }
@@ -109,28 +107,22 @@ public class ValueBatches {
         });
     }
 
-    /** The result of item {@code index}, also when it failed: see {@link #attempt}. */
-    private IndicatorValueBatchResultDto applyOne(String planRef, Item item, Refused refusal, int index, boolean checkOnly,
-            String key, String run, String path) {
-        try {
-            return attempt(planRef, item, refusal, index, checkOnly, key, run, path);
-        } catch (RuntimeException e) {
-            return failed(item, e, path);
-        }
-    }
-
     /**
-     * The result of item {@code index}: refused as read, or applied (checked only, when
-     * {@code checkOnly}) in a transaction of its own by {@link BatchItems}. A failure to apply it
-     * propagates, for a caller that tells the item's own failures from the service's.
+     * The results of items {@code from} to {@code to}: each refused as read, or applied (checked
+     * only, when {@code checkOnly}) atomically by {@link BatchItems}; {@code failed} gives the
+     * result of an item whose application failed, or rethrows for a caller that tells the items'
+     * own failures from the service's.
      */
-    IndicatorValueBatchResultDto attempt(String planRef, Item item, Refused refusal, int index, boolean checkOnly,
-            String key, String run, String path) {
-        if (refusal != null) {
-            return failed(item, refusal.problem(), path);
-        }
-        return items.apply(key, run, index, checkOnly, IndicatorValueBatchResultDto.class,
-                IndicatorValueBatchResultDto::getStatus, () -> succeeded(item, values.report(planRef, item.value(), true)));
+    List<IndicatorValueBatchResultDto> attemptAll(String planRef, List<Item> items, List<Refused> refused, int from,
+            int to, boolean checkOnly, String key, String run,
+            BiFunction<Integer, RuntimeException, IndicatorValueBatchResultDto> failed) {
+        return this.items.applyAll(key, run, from, to, checkOnly, IndicatorValueBatchResultDto.class,
+                IndicatorValueBatchResultDto::getStatus, index -> {
+                    if (refused.get(index) != null) {
+                        throw refused.get(index).problem();
+                    }
+                    return succeeded(items.get(index), values.report(planRef, items.get(index).value(), true));
+                }, failed);
     }
 
     /** The result of an item whose application failed with {@code failure}. */

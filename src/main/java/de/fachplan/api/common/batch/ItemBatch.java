@@ -1,6 +1,5 @@
 package de.fachplan.api.common.batch;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -16,8 +15,8 @@ import de.fachplan.api.common.problem.ProblemException;
 
 /**
  * Runs a whole 207 batch that is not all-or-nothing: starts it under its idempotency key (or
- * replays the stored answer), applies every item through {@link BatchItems} (each in a transaction
- * of its own, its result stored with it, a dry run rolled back) and stores the answer.
+ * replays the stored answer), applies every item through {@link BatchItems} (each atomically, its
+ * result stored with it, a dry run rolled back) and stores the answer.
  */
 @ApplicationScoped
 public class ItemBatch {
@@ -50,15 +49,8 @@ public class ItemBatch {
             }
             run = dryRun ? null : start.run();
         }
-        List<R> results = new ArrayList<>(size);
-        for (int index = 0; index < size; index++) {
-            int item = index;
-            try {
-                results.add(items.apply(key, run, item, dryRun, resultType, statusOf, () -> action.apply(item)));
-            } catch (RuntimeException e) {
-                results.add(failed.apply(item, BatchItems.problem(e, "item " + item)));
-            }
-        }
+        List<R> results = items.applyAll(key, run, 0, size, dryRun, resultType, statusOf, action,
+                (item, failure) -> failed.apply(item, BatchItems.problem(failure, "item " + item)));
         A response = answer.apply(results);
         if (key != null) {
             idempotency.completeBatch(key, 207, response);

@@ -61,23 +61,24 @@ public class WebhookDelivery extends PanacheEntityBase {
     @OrderBy("attemptedAt")
     public List<WebhookAttempt> attempts = new ArrayList<>();
 
+    /** What an attempt leaves: the delivery's state and when it is tried next (none once it ended). */
+    record AfterAttempt(State state, OffsetDateTime nextAttemptAt) {
+    }
+
     /**
-     * Records an attempt. A 2xx ends the delivery; otherwise it waits twice as long as before
-     * (from {@code base}, at most six hours) until {@code maxAttempts} have failed.
+     * The state after attempt number {@code attempt} (counted from 1). A 2xx ends the delivery;
+     * otherwise it waits twice as long as before (from {@code base}, at most six hours) until
+     * {@code maxAttempts} have failed.
      */
-    void attempted(OffsetDateTime at, Integer statusCode, String error, Duration base, int maxAttempts) {
-        attempts.add(new WebhookAttempt(at, statusCode, error));
-        attemptCount++;
+    static AfterAttempt after(int attempt, OffsetDateTime at, Integer statusCode, Duration base, int maxAttempts) {
         if (statusCode != null && statusCode >= 200 && statusCode < 300) {
-            state = State.SUCCEEDED;
-            nextAttemptAt = null;
-        } else if (attemptCount >= maxAttempts) {
-            state = State.FAILED;
-            nextAttemptAt = null;
-        } else {
-            Duration wait = base.multipliedBy(1L << Math.min(attemptCount - 1, 20));
-            nextAttemptAt = at.plus(wait.compareTo(Duration.ofHours(6)) > 0 ? Duration.ofHours(6) : wait);
+            return new AfterAttempt(State.SUCCEEDED, null);
         }
+        if (attempt >= maxAttempts) {
+            return new AfterAttempt(State.FAILED, null);
+        }
+        Duration wait = base.multipliedBy(1L << Math.min(attempt - 1, 20));
+        return new AfterAttempt(State.PENDING, at.plus(wait.compareTo(Duration.ofHours(6)) > 0 ? Duration.ofHours(6) : wait));
     }
 
     /** Queues the delivery again with a fresh series of retries; earlier attempts stay listed. */

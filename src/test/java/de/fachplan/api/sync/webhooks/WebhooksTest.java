@@ -41,6 +41,7 @@ class WebhooksTest {
     private HttpServer receiver;
     private final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final List<String> refused = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startReceiver() throws IOException {
@@ -54,6 +55,12 @@ class WebhooksTest {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        receiver.createContext("/down", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            refused.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
         receiver.start();
     }
 
@@ -63,7 +70,7 @@ class WebhooksTest {
         List<Map<String, Object>> subscriptions = admin().queryParam("limit", 200).get("/api/v1/webhook-subscriptions")
                 .then().statusCode(200).extract().path("items");
         for (Map<String, Object> subscription : subscriptions) {
-            if (url().equals(subscription.get("url"))) {
+            if (url().equals(subscription.get("url")) || url().replace("/hooks", "/down").equals(subscription.get("url"))) {
                 admin().header("If-Match", "\"" + subscription.get("version") + "\"")
                         .delete("/api/v1/webhook-subscriptions/" + subscription.get("id")).then().statusCode(204);
             }
@@ -84,7 +91,12 @@ class WebhooksTest {
     }
 
     private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        await(what, Duration.ofSeconds(20), condition);
+    }
+
+    private static void await(String what, Duration limit, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what);
@@ -144,6 +156,35 @@ class WebhooksTest {
         admin().post(path + "/" + deliveryId + "/replay").then().statusCode(202).body("state", equalTo("PENDING"));
         await("the replay to succeed", () -> "SUCCEEDED".equals(admin().get(path).then().extract().path("items[0].state")));
         assertEquals(4, received.size());
+    }
+
+    @Test
+    void aReceiverThatIsDownHoldsBackOnlyItsOwnLaterEventsAndGetsThemInOrder() throws Exception {
+        String down = admin().contentType(ContentType.JSON)
+                .body("{\"url\":\"" + url().replace("/hooks", "/down") + "\",\"eventTypes\":[\"measure.created\"]}")
+                .post("/api/v1/webhook-subscriptions").then().statusCode(201).extract().path("id");
+        admin().contentType(ContentType.JSON).body("{\"url\":\"" + url() + "\",\"eventTypes\":[\"measure.created\"]}")
+                .post("/api/v1/webhook-subscriptions").then().statusCode(201);
+        for (String title : List.of("Erstes", "Zweites", "Drittes")) {
+            editor().contentType(ContentType.JSON).body("{\"actionField\":\"S\",\"title\":\"" + title + "\"}")
+                    .post("/api/v1/measures").then().statusCode(201);
+        }
+        await("the healthy receiver to hear all three", () -> received.size() >= 3);
+        List<Integer> numbers = received.stream()
+                .map(r -> Integer.valueOf(r.get("body").replaceAll("(?s).*\"code\":\"S(\\d+)\".*", "$1"))).toList();
+        assertEquals(numbers.stream().sorted().toList(), numbers, "the healthy receiver hears them as written");
+        String path = "/api/v1/webhook-subscriptions/" + down + "/deliveries";
+        // Nine attempts, each after a poll: the scheduler polls about once a second at most.
+        await("every delivery to the receiver that is down to fail", Duration.ofSeconds(60), () -> admin().queryParam("state", "FAILED").get(path)
+                .then().extract().<List<?>>path("items").size() == 3);
+        // Three attempts each (max-attempts in tests), one delivery after the other: never interleaved.
+        assertEquals(9, refused.size());
+        List<String> order = refused.stream().distinct().toList();
+        for (int i = 0; i < refused.size(); i++) {
+            assertEquals(order.get(i / 3), refused.get(i), "attempts in order " + refused);
+        }
+        List<String> created = admin().get(path).then().extract().path("items.id");
+        assertEquals(List.of(created.get(2), created.get(1), created.get(0)), order, "oldest first");
     }
 
     @Test
