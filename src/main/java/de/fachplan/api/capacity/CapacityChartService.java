@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import de.fachplan.api.capacity.CapacityForecast.Capacity;
 import de.fachplan.api.capacity.CapacityForecast.Facts;
@@ -31,6 +32,7 @@ import de.fachplan.api.catalogue.PlanService;
 import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.security.Caller;
+import de.fachplan.api.common.time.Period;
 
 /**
  * Reads what is recorded for a plan's city (city-wide figures, the facility ledger, the facilities)
@@ -39,6 +41,8 @@ import de.fachplan.api.common.security.Caller;
  */
 @ApplicationScoped
 public class CapacityChartService {
+
+    private static final Logger LOG = Logger.getLogger(CapacityChartService.class);
 
     /** Twenty years of months: enough for any plan, small enough to answer quickly. */
     static final int MAX_MONTHS = 240;
@@ -60,7 +64,7 @@ public class CapacityChartService {
 
     /** A chart: the scenario it was computed with ({@code null} for a what-if) and its series. */
     public record Chart(String planCode, ForecastScenario scenario, YearMonth from, YearMonth to,
-            PeriodGranularity granularity, YearMonth lastActual, YearMonth firstShortfall, List<Point> points,
+            Period.Granularity granularity, YearMonth lastActual, YearMonth firstShortfall, List<Point> points,
             List<Shortfall> shortfalls) {
     }
 
@@ -68,13 +72,13 @@ public class CapacityChartService {
     }
 
     /** One month of the per-district figures, its cells and which of them are withheld. */
-    public record DistrictMonth(YearMonth month, PersonsSource source, PeriodGranularity sourceGranularity,
+    public record DistrictMonth(YearMonth month, PersonsSource source, Period.Granularity sourceGranularity,
             SmallCountSuppression.Result cells, boolean suppressionApplied) {
     }
 
     @Transactional
     public Chart chart(String planRef, String scenarioCode, Integer version, YearMonth from, YearMonth to,
-            PeriodGranularity granularity) {
+            Period.Granularity granularity) {
         checkRange(from, to);
         Plan plan = plans.resolve(planRef);
         ForecastScenario scenario = scenarios.get(scenarioCode, plan, version, null);
@@ -83,13 +87,13 @@ public class CapacityChartService {
 
     @Transactional
     public Chart whatIf(String planRef, Parameters parameters, YearMonth from, YearMonth to,
-            PeriodGranularity granularity) {
+            Period.Granularity granularity) {
         checkRange(from, to);
         return compute(plans.resolve(planRef), null, parameters, from, to, granularity);
     }
 
     private Chart compute(Plan plan, ForecastScenario scenario, Parameters parameters, YearMonth from, YearMonth to,
-            PeriodGranularity granularity) {
+            Period.Granularity granularity) {
         Recorded recorded = load(plan.municipality);
         Facts facts = recorded.facts();
         List<Point> monthly = CapacityForecast.monthly(from, to, facts, parameters);
@@ -125,14 +129,14 @@ public class CapacityChartService {
         for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
             List<SmallCountSuppression.Cell> cells;
             PersonsSource source;
-            PeriodGranularity granularity;
+            Period.Granularity granularity;
             if (recorded.complete(month) && ledgerCells.containsKey(month)) {
                 cells = ledgerCells.get(month);
                 source = PersonsSource.FACILITY_LEDGER;
-                granularity = PeriodGranularity.MONTH;
+                granularity = Period.Granularity.MONTH;
             } else if (figureCells.containsKey(month)) {
                 List<CitywideRow> rows = figureCells.get(month);
-                PeriodGranularity finest = rows.stream().map(r -> r.period().granularity())
+                Period.Granularity finest = rows.stream().map(r -> r.period().granularity())
                         .min(Comparator.naturalOrder()).orElseThrow();
                 cells = rows.stream().filter(r -> r.period().granularity() == finest)
                         .sorted(Comparator.comparing(CitywideRow::district))
@@ -154,6 +158,13 @@ public class CapacityChartService {
     }
 
     private static void checkRange(YearMonth from, YearMonth to) {
+        for (var end : List.of(Map.entry("from", from), Map.entry("to", to))) {
+            int year = end.getValue().getYear();
+            if (year < Period.FIRST_YEAR || year > Period.LAST_YEAR) {
+                throw ProblemException.invalid(List.of(new FieldError("#/query/" + end.getKey(),
+                        "must be a month of a year from " + Period.FIRST_YEAR + " to " + Period.LAST_YEAR)));
+            }
+        }
         if (to.isBefore(from)) {
             throw ProblemException.invalid(List.of(new FieldError("#/query/to", "must not be before from")));
         }
@@ -164,7 +175,7 @@ public class CapacityChartService {
     }
 
     /** A city-wide figure as the computations need it. */
-    record CitywideRow(ReportingPeriod period, String district, FacilityType facilityType, Integer allocations,
+    record CitywideRow(Period period, String district, FacilityType facilityType, Integer allocations,
             Integer departures, Integer persons, Integer places) {
     }
 
@@ -223,7 +234,7 @@ public class CapacityChartService {
             }
             ledger.forEach((month, recorded) -> {
                 if (complete(month)) {
-                    stocks.putIfAbsent(month, new Stock(recorded.persons(), PersonsSource.FACILITY_LEDGER, PeriodGranularity.MONTH));
+                    stocks.putIfAbsent(month, new Stock(recorded.persons(), PersonsSource.FACILITY_LEDGER, Period.Granularity.MONTH));
                 }
             });
             Optional<YearMonth> lastKnown = Stream.concat(ledger.keySet().stream(), stocks.keySet().stream())
@@ -262,7 +273,13 @@ public class CapacityChartService {
     private Recorded load(String municipality) {
         List<CitywideRow> figures = new ArrayList<>();
         for (CitywideFigure figure : CitywideFigure.<CitywideFigure>list("municipality", municipality)) {
-            figures.add(new CitywideRow(figure.reportingPeriod(), figure.district == null ? null : figure.district.code,
+            Optional<Period> period = figure.reportingPeriod();
+            if (period.isEmpty()) {
+                // One bad row must not take the public chart down; the operator finds it by its id.
+                LOG.warnf("City-wide figure %s has the unreadable period '%s' and is left out", figure.id, figure.period);
+                continue;
+            }
+            figures.add(new CitywideRow(period.get(), figure.district == null ? null : figure.district.code,
                     figure.facilityType, figure.allocations, figure.departures, figure.personsHoused, figure.places));
         }
         Map<YearMonth, LedgerMonth> ledger = new LinkedHashMap<>();

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import de.fachplan.api.common.time.Period;
+
 /**
  * The computations behind the plan's capacity chart (slide 3: Kapazität, benötigte Kapazität,
  * unterzubringende Personen). Pure functions: no database, no clock, so that every rule can be
@@ -43,7 +45,7 @@ public final class CapacityForecast {
     }
 
     /** Persons housed at the end of a month, as recorded. */
-    public record Stock(int persons, PersonsSource source, PeriodGranularity granularity) {
+    public record Stock(int persons, PersonsSource source, Period.Granularity granularity) {
     }
 
     /** Usable places of active facilities and of facilities in reserve; {@code null} where unknown. */
@@ -52,7 +54,7 @@ public final class CapacityForecast {
     }
 
     /** A flow (allocations or departures) recorded for a whole period. */
-    public record Flow(ReportingPeriod period, int value) {
+    public record Flow(Period period, int value) {
     }
 
     /** What is known: recorded stocks and flows per month, and the capacity of any month. */
@@ -61,7 +63,7 @@ public final class CapacityForecast {
     }
 
     /** One period of the chart. Members are {@code null} where there is nothing to show. */
-    public record Point(ReportingPeriod period, Basis basis, PersonsSource source, PeriodGranularity sourceGranularity,
+    public record Point(Period period, Basis basis, PersonsSource source, Period.Granularity sourceGranularity,
             Integer allocations, Integer departures, Integer persons, Integer neededCapacity, Integer capacity,
             Integer reserveCapacity, Integer gap) {
     }
@@ -83,7 +85,7 @@ public final class CapacityForecast {
             Basis basis;
             Integer persons;
             PersonsSource source = null;
-            PeriodGranularity granularity = null;
+            Period.Granularity granularity = null;
             if (lastActual.isPresent() && !month.isAfter(lastActual.get())) {
                 basis = stock == null ? Basis.NO_DATA : Basis.ACTUAL;
                 persons = stock == null ? null : stock.persons();
@@ -115,7 +117,7 @@ public final class CapacityForecast {
             Capacity capacity = facts.capacity().apply(month);
             Integer needed = persons == null ? null : neededCapacity(persons, parameters);
             Integer gap = needed == null || capacity.active() == null ? null : capacity.active() - needed;
-            points.add(new Point(ReportingPeriod.containing(PeriodGranularity.MONTH, month), basis, source, granularity,
+            points.add(new Point(Period.containing(Period.Granularity.MONTH, month), basis, source, granularity,
                     allocations, departures, persons, needed, capacity.active(), capacity.reserve(), gap));
         }
         return points;
@@ -192,13 +194,13 @@ public final class CapacityForecast {
      * The monthly series in quarters or years: stocks (persons, capacities, gap) are those of the
      * period's last month in the series, flows are summed.
      */
-    public static List<Point> aggregate(List<Point> monthly, PeriodGranularity granularity) {
-        if (granularity == PeriodGranularity.MONTH) {
+    public static List<Point> aggregate(List<Point> monthly, Period.Granularity granularity) {
+        if (granularity == Period.Granularity.MONTH) {
             return monthly;
         }
-        Map<ReportingPeriod, List<Point>> byPeriod = new LinkedHashMap<>();
+        Map<Period, List<Point>> byPeriod = new LinkedHashMap<>();
         for (Point point : monthly) {
-            byPeriod.computeIfAbsent(ReportingPeriod.containing(granularity, point.period().first()), k -> new ArrayList<>())
+            byPeriod.computeIfAbsent(Period.containing(granularity, point.period().first()), k -> new ArrayList<>())
                     .add(point);
         }
         List<Point> result = new ArrayList<>();

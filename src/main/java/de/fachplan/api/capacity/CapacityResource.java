@@ -29,6 +29,7 @@ import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.security.Role;
+import de.fachplan.api.common.time.Period;
 import de.fachplan.api.generated.api.CapacityApi;
 import de.fachplan.api.generated.model.AccommodationFacilityCreate;
 import de.fachplan.api.generated.model.AccommodationFacilityPage;
@@ -311,8 +312,8 @@ public class CapacityResource implements CapacityApi {
                 request.getSource());
     }
 
-    private static PeriodGranularity granularity(ChartGranularity granularity) {
-        return granularity == null ? PeriodGranularity.MONTH : PeriodGranularity.valueOf(granularity.name());
+    private static Period.Granularity granularity(ChartGranularity granularity) {
+        return granularity == null ? Period.Granularity.MONTH : Period.Granularity.valueOf(granularity.name());
     }
 
     private static YearMonth month(String value) {

@@ -268,7 +268,7 @@ public class ControllingResource implements ControllingApi {
         ControllingReports.Report report = reports.report(plan, period);
         ControllingReport body = new ControllingReport();
         body.setPlan(report.plan().code);
-        body.setPeriod(report.period().text());
+        body.setPeriod(report.period().toString());
         body.setTotals(counts(report.totals()));
         body.setActionFields(report.fields().stream().map(f -> {
             ActionFieldReport dto = new ActionFieldReport();
