@@ -4,15 +4,22 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 
-import de.fachplan.api.generated.model.CapacityChart;
-import de.fachplan.api.generated.model.CapacityChartPoint;
-import de.fachplan.api.generated.model.ChartGranularity;
-import de.fachplan.api.generated.model.DistrictCapacity;
-import de.fachplan.api.generated.model.DistrictCapacityCell;
-import de.fachplan.api.generated.model.DistrictCapacityMonth;
-import de.fachplan.api.generated.model.ScenarioRef;
-import de.fachplan.api.generated.model.ScenarioShortfall;
-import de.fachplan.api.generated.model.ScenarioParameters;
+import de.fachplan.api.generated.model.CapacityChartDto;
+import de.fachplan.api.generated.model.CapacityChartPointDto;
+import de.fachplan.api.generated.model.ChartGranularityDto;
+import de.fachplan.api.generated.model.DistrictCapacityDto;
+import de.fachplan.api.generated.model.DistrictCapacityCellDto;
+import de.fachplan.api.generated.model.DistrictCapacityMonthDto;
+import de.fachplan.api.generated.model.ScenarioRefDto;
+import de.fachplan.api.generated.model.ScenarioShortfallDto;
+import de.fachplan.api.generated.model.ScenarioParametersDto;
+import de.fachplan.api.generated.model.AccommodationFacilityDto;
+import de.fachplan.api.generated.model.CapacityRecordDto;
+import de.fachplan.api.generated.model.CitywideFigureDto;
+import de.fachplan.api.generated.model.FacilityStateDto;
+import de.fachplan.api.generated.model.FacilityTypeDto;
+import de.fachplan.api.generated.model.ForecastScenarioDto;
+import de.fachplan.api.generated.model.PeriodGranularityDto;
 
 /** Entities and computed series to the wire models of the contract. */
 final class CapacityMapper {
@@ -20,18 +27,18 @@ final class CapacityMapper {
     private CapacityMapper() {
     }
 
-    static de.fachplan.api.generated.model.AccommodationFacility toDto(AccommodationFacility facility) {
-        var dto = new de.fachplan.api.generated.model.AccommodationFacility();
+    static AccommodationFacilityDto toDto(AccommodationFacility facility) {
+        var dto = new AccommodationFacilityDto();
         dto.setId(facility.id);
         dto.setCode(facility.code);
         dto.setName(facility.name);
-        dto.setType(de.fachplan.api.generated.model.FacilityType.valueOf(facility.type.name()));
+        dto.setType(FacilityTypeDto.valueOf(facility.type.name()));
         dto.setDistrict(facility.district.code);
         dto.setOperatorOrganisationId(facility.operatorOrganisationId);
         dto.setStreetAddress(facility.streetAddress);
         dto.setPostalCode(facility.postalCode);
         dto.setPlannedPlaces(facility.plannedPlaces);
-        dto.setState(de.fachplan.api.generated.model.FacilityState.valueOf(facility.state.name()));
+        dto.setState(FacilityStateDto.valueOf(facility.state.name()));
         dto.setOpenedOn(facility.openedOn);
         dto.setClosedOn(facility.closedOn);
         dto.setIllustrative(facility.illustrative);
@@ -41,12 +48,12 @@ final class CapacityMapper {
         return dto;
     }
 
-    static de.fachplan.api.generated.model.CapacityRecord toDto(CapacityRecord record, String facilityCode) {
-        var dto = new de.fachplan.api.generated.model.CapacityRecord();
+    static CapacityRecordDto toDto(CapacityRecord record, String facilityCode) {
+        var dto = new CapacityRecordDto();
         dto.setFacilityId(record.facilityId);
         dto.setFacilityCode(facilityCode);
         dto.setMonth(YearMonth.from(record.month).toString());
-        dto.setState(de.fachplan.api.generated.model.FacilityState.valueOf(record.state.name()));
+        dto.setState(FacilityStateDto.valueOf(record.state.name()));
         dto.setPlacesAvailable(record.placesAvailable);
         dto.setPlacesBlocked(record.placesBlocked);
         dto.setPersonsHoused(record.personsHoused);
@@ -56,15 +63,15 @@ final class CapacityMapper {
         return dto;
     }
 
-    static de.fachplan.api.generated.model.CitywideFigure toDto(CitywideFigure figure) {
-        var dto = new de.fachplan.api.generated.model.CitywideFigure();
+    static CitywideFigureDto toDto(CitywideFigure figure) {
+        var dto = new CitywideFigureDto();
         dto.setId(figure.id);
         dto.setPeriod(figure.period);
-        dto.setGranularity(de.fachplan.api.generated.model.PeriodGranularity.valueOf(figure.granularity.name()));
+        dto.setGranularity(PeriodGranularityDto.valueOf(figure.granularity.name()));
         dto.setMunicipality(figure.municipality);
         dto.setDistrict(figure.district == null ? null : figure.district.code);
         dto.setFacilityType(figure.facilityType == null ? null
-                : de.fachplan.api.generated.model.FacilityType.valueOf(figure.facilityType.name()));
+                : FacilityTypeDto.valueOf(figure.facilityType.name()));
         dto.setAllocations(figure.allocations);
         dto.setDepartures(figure.departures);
         dto.setPersonsHoused(figure.personsHoused);
@@ -75,8 +82,8 @@ final class CapacityMapper {
         return dto;
     }
 
-    static de.fachplan.api.generated.model.ForecastScenario toDto(ForecastScenario scenario) {
-        var dto = new de.fachplan.api.generated.model.ForecastScenario();
+    static ForecastScenarioDto toDto(ForecastScenario scenario) {
+        var dto = new ForecastScenarioDto();
         dto.setId(scenario.id);
         dto.setCode(scenario.code);
         dto.setVersion(scenario.version);
@@ -90,8 +97,8 @@ final class CapacityMapper {
         return dto;
     }
 
-    static ScenarioParameters toDto(CapacityForecast.Parameters parameters) {
-        ScenarioParameters dto = new ScenarioParameters();
+    static ScenarioParametersDto toDto(CapacityForecast.Parameters parameters) {
+        ScenarioParametersDto dto = new ScenarioParametersDto();
         dto.setMonthlyAllocations(parameters.monthlyAllocations().doubleValue());
         dto.setDepartureRate(parameters.departureRate().doubleValue());
         dto.setTargetOccupancy(parameters.targetOccupancy().doubleValue());
@@ -99,20 +106,20 @@ final class CapacityMapper {
         return dto;
     }
 
-    static CapacityForecast.Parameters fromDto(ScenarioParameters dto) {
+    static CapacityForecast.Parameters fromDto(ScenarioParametersDto dto) {
         return new CapacityForecast.Parameters(BigDecimal.valueOf(dto.getMonthlyAllocations()),
                 BigDecimal.valueOf(dto.getDepartureRate()), BigDecimal.valueOf(dto.getTargetOccupancy()),
                 BigDecimal.valueOf(dto.getReserveShare()));
     }
 
-    private static CapacityChartPoint toDto(CapacityForecast.Point point) {
-        CapacityChartPoint dto = new CapacityChartPoint();
+    private static CapacityChartPointDto toDto(CapacityForecast.Point point) {
+        CapacityChartPointDto dto = new CapacityChartPointDto();
         dto.setPeriod(point.period().toString());
-        dto.setBasis(CapacityChartPoint.BasisEnum.fromValue(point.basis().name()));
+        dto.setBasis(CapacityChartPointDto.BasisEnum.fromValue(point.basis().name()));
         dto.setPersonsSource(point.source() == null ? null
-                : CapacityChartPoint.PersonsSourceEnum.fromValue(point.source().name()));
+                : CapacityChartPointDto.PersonsSourceEnum.fromValue(point.source().name()));
         dto.setSourceGranularity(point.sourceGranularity() == null ? null
-                : de.fachplan.api.generated.model.PeriodGranularity.valueOf(point.sourceGranularity().name()));
+                : PeriodGranularityDto.valueOf(point.sourceGranularity().name()));
         dto.setAllocations(point.allocations());
         dto.setDepartures(point.departures());
         dto.setPersonsToHouse(point.persons());
@@ -123,11 +130,11 @@ final class CapacityMapper {
         return dto;
     }
 
-    static CapacityChart toDto(CapacityChartService.Chart chart) {
-        CapacityChart dto = new CapacityChart();
+    static CapacityChartDto toDto(CapacityChartService.Chart chart) {
+        CapacityChartDto dto = new CapacityChartDto();
         dto.setPlanCode(chart.planCode());
         if (chart.scenario() != null) {
-            ScenarioRef scenario = new ScenarioRef();
+            ScenarioRefDto scenario = new ScenarioRefDto();
             scenario.setCode(chart.scenario().code);
             scenario.setVersion(chart.scenario().version);
             scenario.setParameters(toDto(chart.scenario().parameters()));
@@ -135,12 +142,12 @@ final class CapacityMapper {
         }
         dto.setFrom(chart.from().toString());
         dto.setTo(chart.to().toString());
-        dto.setGranularity(ChartGranularity.valueOf(chart.granularity().name()));
+        dto.setGranularity(ChartGranularityDto.valueOf(chart.granularity().name()));
         dto.setLastActualMonth(chart.lastActual() == null ? null : chart.lastActual().toString());
         dto.setFirstShortfall(chart.firstShortfall() == null ? null : chart.firstShortfall().toString());
         dto.setPoints(chart.points().stream().map(CapacityMapper::toDto).toList());
         dto.setShortfalls(chart.shortfalls().stream().map(s -> {
-            ScenarioShortfall shortfall = new ScenarioShortfall();
+            ScenarioShortfallDto shortfall = new ScenarioShortfallDto();
             shortfall.setCode(s.code());
             shortfall.setVersion(s.version());
             shortfall.setFirstShortfall(s.firstShortfall() == null ? null : s.firstShortfall().toString());
@@ -149,9 +156,9 @@ final class CapacityMapper {
         return dto;
     }
 
-    static DistrictCapacity toDto(YearMonth from, YearMonth to, int threshold,
+    static DistrictCapacityDto toDto(YearMonth from, YearMonth to, int threshold,
             List<CapacityChartService.DistrictMonth> months) {
-        DistrictCapacity dto = new DistrictCapacity();
+        DistrictCapacityDto dto = new DistrictCapacityDto();
         dto.setFrom(from.toString());
         dto.setTo(to.toString());
         dto.setSuppressionThreshold(threshold);
@@ -159,18 +166,18 @@ final class CapacityMapper {
         return dto;
     }
 
-    private static DistrictCapacityMonth toDto(CapacityChartService.DistrictMonth month) {
-        DistrictCapacityMonth dto = new DistrictCapacityMonth();
+    private static DistrictCapacityMonthDto toDto(CapacityChartService.DistrictMonth month) {
+        DistrictCapacityMonthDto dto = new DistrictCapacityMonthDto();
         dto.setMonth(month.month().toString());
-        dto.setSource(DistrictCapacityMonth.SourceEnum.fromValue(month.source().name()));
-        dto.setSourceGranularity(de.fachplan.api.generated.model.PeriodGranularity.valueOf(month.sourceGranularity().name()));
+        dto.setSource(DistrictCapacityMonthDto.SourceEnum.fromValue(month.source().name()));
+        dto.setSourceGranularity(PeriodGranularityDto.valueOf(month.sourceGranularity().name()));
         SmallCountSuppression.Result result = month.cells();
         if (!result.totalWithheld()) {
             dto.setTotalPersonsHoused(CapacityForecast.sum(result.cells(), SmallCountSuppression.Cell::persons));
             dto.setTotalPlaces(CapacityForecast.sum(result.cells(), SmallCountSuppression.Cell::places));
         }
         dto.setCells(result.cells().stream().map(cell -> {
-            DistrictCapacityCell out = new DistrictCapacityCell();
+            DistrictCapacityCellDto out = new DistrictCapacityCellDto();
             out.setDistrict(cell.district());
             boolean withheld = result.withheld().contains(cell.district());
             out.setSuppressed(withheld);

@@ -10,10 +10,10 @@ import de.fachplan.api.common.batch.ItemBatch;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.problem.Problems;
-import de.fachplan.api.generated.model.CapacityRecordBatch;
-import de.fachplan.api.generated.model.CapacityRecordResult;
-import de.fachplan.api.generated.model.CapacityRecordResults;
-import de.fachplan.api.generated.model.CapacityRecordUpdate;
+import de.fachplan.api.generated.model.CapacityRecordBatchDto;
+import de.fachplan.api.generated.model.CapacityRecordResultDto;
+import de.fachplan.api.generated.model.CapacityRecordResultsDto;
+import de.fachplan.api.generated.model.CapacityRecordUpdateDto;
 
 /** Records many facility months in one request: each item on its own and atomically (not all-or-nothing). */
 @ApplicationScoped
@@ -28,17 +28,17 @@ public class CapacityRecordSync {
     ItemBatch batches;
 
     /** The answer and whether it is the replay of an earlier one. */
-    public record Outcome(CapacityRecordResults results, boolean replayed) {
+    public record Outcome(CapacityRecordResultsDto results, boolean replayed) {
     }
 
-    public Outcome apply(CapacityRecordBatch batch, boolean dryRun, String key, String path) {
-        List<CapacityRecordUpdate> items = batch.getItems();
-        ItemBatch.Outcome<CapacityRecordResults> outcome = batches.run(key, OPERATION, List.of(dryRun, batch),
-                items.size(), dryRun, CapacityRecordResult.class, CapacityRecordResults.class,
-                index -> applyItem(items.get(index)), CapacityRecordResult::getStatus,
+    public Outcome apply(CapacityRecordBatchDto batch, boolean dryRun, String key, String path) {
+        List<CapacityRecordUpdateDto> items = batch.getItems();
+        ItemBatch.Outcome<CapacityRecordResultsDto> outcome = batches.run(key, OPERATION, List.of(dryRun, batch),
+                items.size(), dryRun, CapacityRecordResultDto.class, CapacityRecordResultsDto.class,
+                index -> applyItem(items.get(index)), CapacityRecordResultDto::getStatus,
                 (index, problem) -> failed(items.get(index).getReference(), problem, path),
                 results -> {
-                    CapacityRecordResults answer = new CapacityRecordResults();
+                    CapacityRecordResultsDto answer = new CapacityRecordResultsDto();
                     answer.setDryRun(dryRun);
                     answer.setItems(results);
                     return answer;
@@ -46,13 +46,13 @@ public class CapacityRecordSync {
         return new Outcome(outcome.answer(), outcome.replayed());
     }
 
-    private CapacityRecordResult applyItem(CapacityRecordUpdate item) {
+    private CapacityRecordResultDto applyItem(CapacityRecordUpdateDto item) {
         CapacityLedger.Written written = ledger.put(item.getFacility(), YearMonth.parse(item.getMonth()),
                 new CapacityLedger.Figures(item.getPlacesAvailable(), item.getPlacesBlocked(), item.getPersonsHoused(),
                         item.getState() == null ? null : FacilityState.valueOf(item.getState().name()),
                         item.getOverrideReason()),
                 item.getIfMatch(), false);
-        CapacityRecordResult result = new CapacityRecordResult();
+        CapacityRecordResultDto result = new CapacityRecordResultDto();
         result.setReference(item.getReference());
         result.setStatus(written.created() ? 201 : 200);
         result.setFacilityId(written.facility().id);
@@ -61,8 +61,8 @@ public class CapacityRecordSync {
         return result;
     }
 
-    private static CapacityRecordResult failed(String reference, ProblemException problem, String path) {
-        CapacityRecordResult result = new CapacityRecordResult();
+    private static CapacityRecordResultDto failed(String reference, ProblemException problem, String path) {
+        CapacityRecordResultDto result = new CapacityRecordResultDto();
         result.setReference(reference);
         result.setStatus(problem.type().status());
         result.setProblem(Problems.body(problem.type(), problem.getMessage(), path, problem.errors()));

@@ -31,22 +31,27 @@ import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.security.Role;
 import de.fachplan.api.common.time.Period;
 import de.fachplan.api.generated.api.CapacityApi;
-import de.fachplan.api.generated.model.AccommodationFacilityCreate;
-import de.fachplan.api.generated.model.AccommodationFacilityPage;
-import de.fachplan.api.generated.model.AccommodationFacilityPatch;
-import de.fachplan.api.generated.model.CapacityChart;
-import de.fachplan.api.generated.model.CapacityRecordBatch;
-import de.fachplan.api.generated.model.CapacityRecordInput;
-import de.fachplan.api.generated.model.CapacityRecordPage;
-import de.fachplan.api.generated.model.CapacityRecordResults;
-import de.fachplan.api.generated.model.CapacityWhatIf;
-import de.fachplan.api.generated.model.ChartGranularity;
-import de.fachplan.api.generated.model.CitywideFigureInput;
-import de.fachplan.api.generated.model.CitywideFigurePage;
-import de.fachplan.api.generated.model.DistrictCapacity;
-import de.fachplan.api.generated.model.ForecastScenarioCreate;
-import de.fachplan.api.generated.model.ForecastScenarioPage;
-import de.fachplan.api.generated.model.ForecastScenarioVersionCreate;
+import de.fachplan.api.generated.model.AccommodationFacilityCreateDto;
+import de.fachplan.api.generated.model.AccommodationFacilityPageDto;
+import de.fachplan.api.generated.model.AccommodationFacilityPatchDto;
+import de.fachplan.api.generated.model.CapacityChartDto;
+import de.fachplan.api.generated.model.CapacityRecordBatchDto;
+import de.fachplan.api.generated.model.CapacityRecordInputDto;
+import de.fachplan.api.generated.model.CapacityRecordPageDto;
+import de.fachplan.api.generated.model.CapacityRecordResultsDto;
+import de.fachplan.api.generated.model.CapacityWhatIfDto;
+import de.fachplan.api.generated.model.ChartGranularityDto;
+import de.fachplan.api.generated.model.CitywideFigureInputDto;
+import de.fachplan.api.generated.model.CitywideFigurePageDto;
+import de.fachplan.api.generated.model.DistrictCapacityDto;
+import de.fachplan.api.generated.model.ForecastScenarioCreateDto;
+import de.fachplan.api.generated.model.ForecastScenarioPageDto;
+import de.fachplan.api.generated.model.ForecastScenarioVersionCreateDto;
+import de.fachplan.api.generated.model.AccommodationFacilityDto;
+import de.fachplan.api.generated.model.CapacityRecordDto;
+import de.fachplan.api.generated.model.CitywideFigureDto;
+import de.fachplan.api.generated.model.FacilityStateDto;
+import de.fachplan.api.generated.model.ForecastScenarioDto;
 
 public class CapacityResource implements CapacityApi {
 
@@ -79,13 +84,13 @@ public class CapacityResource implements CapacityApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME, Role.PARTNER_NAME })
-    public RestResponse<AccommodationFacilityPage> listAccommodationFacilities(
-            de.fachplan.api.generated.model.FacilityState state, String district, OffsetDateTime modifiedSince,
+    public RestResponse<AccommodationFacilityPageDto> listAccommodationFacilities(
+            FacilityStateDto state, String district, OffsetDateTime modifiedSince,
             Integer limit, String cursor) {
         Page<AccommodationFacility> page = facilities.list(state == null ? null : FacilityState.valueOf(state.name()),
                 district, modifiedSince,
                 PageRequest.of(limit, cursor, "facilities:" + state + ":" + district + ":" + modifiedSince));
-        AccommodationFacilityPage body = new AccommodationFacilityPage();
+        AccommodationFacilityPageDto body = new AccommodationFacilityPageDto();
         body.setItems(page.items().stream().map(CapacityMapper::toDto).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
@@ -93,10 +98,10 @@ public class CapacityResource implements CapacityApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
-    public RestResponse<de.fachplan.api.generated.model.AccommodationFacility> createAccommodationFacility(
-            AccommodationFacilityCreate request, String idempotencyKey) {
+    public RestResponse<AccommodationFacilityDto> createAccommodationFacility(
+            AccommodationFacilityCreateDto request, String idempotencyKey) {
         return idempotency.create(idempotencyKey, "createAccommodationFacility", request,
-                de.fachplan.api.generated.model.AccommodationFacility.class, () -> {
+                AccommodationFacilityDto.class, () -> {
                     AccommodationFacility facility = facilities.create(new FacilityService.FacilityChange(
                             request.getCode(), request.getName(), FacilityType.valueOf(request.getType().name()),
                             request.getDistrict(), request.getOperatorOrganisationId(), request.getStreetAddress(),
@@ -111,7 +116,7 @@ public class CapacityResource implements CapacityApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME, Role.PARTNER_NAME })
-    public RestResponse<de.fachplan.api.generated.model.AccommodationFacility> getAccommodationFacility(
+    public RestResponse<AccommodationFacilityDto> getAccommodationFacility(
             String facilityRef, String ifNoneMatch) {
         AccommodationFacility facility = facilities.visible(facilityRef);
         return Responses.conditional(ifNoneMatch, facility.version, () -> CapacityMapper.toDto(facility));
@@ -119,8 +124,8 @@ public class CapacityResource implements CapacityApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
-    public RestResponse<de.fachplan.api.generated.model.AccommodationFacility> updateAccommodationFacility(
-            String facilityRef, String ifMatch, AccommodationFacilityPatch patch) {
+    public RestResponse<AccommodationFacilityDto> updateAccommodationFacility(
+            String facilityRef, String ifMatch, AccommodationFacilityPatchDto patch) {
         AccommodationFacility facility = facilities.update(facilityRef, ifMatch, new FacilityService.FacilityChange(
                 null, patch.getName(), patch.getType() == null ? null : FacilityType.valueOf(patch.getType().name()),
                 patch.getDistrict(), patch.getOperatorOrganisationId(), patch.getStreetAddress(),
@@ -132,12 +137,12 @@ public class CapacityResource implements CapacityApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME, Role.PARTNER_NAME })
-    public RestResponse<CapacityRecordPage> listCapacityRecords(String facilityRef, String from, String to,
+    public RestResponse<CapacityRecordPageDto> listCapacityRecords(String facilityRef, String from, String to,
             Integer limit, String cursor) {
         CapacityLedger.Months months = ledger.list(facilityRef, month(from), month(to),
                 PageRequest.of(limit, cursor, "capacity-records:" + facilityRef + ":" + from + ":" + to));
         Page<CapacityRecord> page = months.page();
-        CapacityRecordPage body = new CapacityRecordPage();
+        CapacityRecordPageDto body = new CapacityRecordPageDto();
         body.setItems(page.items().stream().map(r -> CapacityMapper.toDto(r, months.facility().code)).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
@@ -145,7 +150,7 @@ public class CapacityResource implements CapacityApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME, Role.PARTNER_NAME })
-    public RestResponse<de.fachplan.api.generated.model.CapacityRecord> getCapacityRecord(String facilityRef,
+    public RestResponse<CapacityRecordDto> getCapacityRecord(String facilityRef,
             String month, String ifNoneMatch) {
         CapacityLedger.Month stored = ledger.get(facilityRef, YearMonth.parse(month));
         return Responses.conditional(ifNoneMatch, stored.record().version,
@@ -154,8 +159,8 @@ public class CapacityResource implements CapacityApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
-    public RestResponse<de.fachplan.api.generated.model.CapacityRecord> putCapacityRecord(String facilityRef,
-            String month, CapacityRecordInput input, String ifMatch, String ifNoneMatch) {
+    public RestResponse<CapacityRecordDto> putCapacityRecord(String facilityRef,
+            String month, CapacityRecordInputDto input, String ifMatch, String ifNoneMatch) {
         CapacityLedger.Written written = ledger.put(facilityRef, YearMonth.parse(month), new CapacityLedger.Figures(
                 input.getPlacesAvailable(), input.getPlacesBlocked(), input.getPersonsHoused(),
                 input.getState() == null ? null : FacilityState.valueOf(input.getState().name()),
@@ -167,12 +172,12 @@ public class CapacityResource implements CapacityApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
-    public RestResponse<CapacityRecordResults> applyCapacityRecordUpdates(CapacityRecordBatch batch, Boolean dryRun,
+    public RestResponse<CapacityRecordResultsDto> applyCapacityRecordUpdates(CapacityRecordBatchDto batch, Boolean dryRun,
             String idempotencyKey) {
         CapacityRecordSync.Outcome outcome = recordSync.apply(batch, Boolean.TRUE.equals(dryRun), idempotencyKey,
                 uri.getRequestUri().getRawPath());
-        RestResponse.ResponseBuilder<CapacityRecordResults> response = RestResponse.ResponseBuilder
-                .<CapacityRecordResults>create(207).entity(outcome.results());
+        RestResponse.ResponseBuilder<CapacityRecordResultsDto> response = RestResponse.ResponseBuilder
+                .<CapacityRecordResultsDto>create(207).entity(outcome.results());
         if (outcome.replayed()) {
             response.header(Idempotency.REPLAYED_HEADER, "true");
         }
@@ -181,11 +186,11 @@ public class CapacityResource implements CapacityApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME })
-    public RestResponse<CitywideFigurePage> listCitywideFigures(String municipality, String from, String to,
+    public RestResponse<CitywideFigurePageDto> listCitywideFigures(String municipality, String from, String to,
             Integer limit, String cursor) {
         Page<CitywideFigure> page = figures.list(municipality, month(from), month(to),
                 PageRequest.of(limit, cursor, "citywide-figures:" + municipality + ":" + from + ":" + to));
-        CitywideFigurePage body = new CitywideFigurePage();
+        CitywideFigurePageDto body = new CitywideFigurePageDto();
         body.setItems(page.items().stream().map(CapacityMapper::toDto).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
@@ -193,10 +198,10 @@ public class CapacityResource implements CapacityApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
-    public RestResponse<de.fachplan.api.generated.model.CitywideFigure> createCitywideFigure(CitywideFigureInput request,
+    public RestResponse<CitywideFigureDto> createCitywideFigure(CitywideFigureInputDto request,
             String idempotencyKey) {
         return idempotency.create(idempotencyKey, "createCitywideFigure", request,
-                de.fachplan.api.generated.model.CitywideFigure.class, () -> {
+                CitywideFigureDto.class, () -> {
                     CitywideFigure figure = figures.create(figureInput(request));
                     return new Idempotency.Outcome<>(CapacityMapper.toDto(figure),
                             URI.create("citywide-figures/" + figure.id), ETags.of(figure.version));
@@ -205,8 +210,8 @@ public class CapacityResource implements CapacityApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
-    public RestResponse<de.fachplan.api.generated.model.CitywideFigure> replaceCitywideFigure(UUID figureId,
-            String ifMatch, CitywideFigureInput request) {
+    public RestResponse<CitywideFigureDto> replaceCitywideFigure(UUID figureId,
+            String ifMatch, CitywideFigureInputDto request) {
         CitywideFigure figure = figures.replace(figureId, ifMatch, figureInput(request));
         return Responses.withETag(CapacityMapper.toDto(figure), figure.version);
     }
@@ -220,19 +225,19 @@ public class CapacityResource implements CapacityApi {
 
     @Override
     @CachedRepresentation
-    public RestResponse<ForecastScenarioPage> listForecastScenarios(String plan, Integer limit, String cursor, String ifNoneMatch) {
+    public RestResponse<ForecastScenarioPageDto> listForecastScenarios(String plan, Integer limit, String cursor, String ifNoneMatch) {
         return scenarioPage(scenarios.latest(plan, PageRequest.of(limit, cursor, "scenarios:" + plan)));
     }
 
     @Override
-    public RestResponse<ForecastScenarioPage> listForecastScenarioVersions(String scenarioCode, String plan,
+    public RestResponse<ForecastScenarioPageDto> listForecastScenarioVersions(String scenarioCode, String plan,
             Integer limit, String cursor) {
         return scenarioPage(scenarios.versions(scenarioCode, plan,
                 PageRequest.of(limit, cursor, "scenario-versions:" + scenarioCode + ":" + plan)));
     }
 
     @Override
-    public RestResponse<de.fachplan.api.generated.model.ForecastScenario> getForecastScenario(String scenarioCode,
+    public RestResponse<ForecastScenarioDto> getForecastScenario(String scenarioCode,
             String plan, Integer version, LocalDate asOf, String ifNoneMatch) {
         ForecastScenario scenario = scenarios.get(scenarioCode, plan, version, asOf);
         return Responses.conditional(ifNoneMatch, scenario.version, () -> CapacityMapper.toDto(scenario));
@@ -240,10 +245,10 @@ public class CapacityResource implements CapacityApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME })
-    public RestResponse<de.fachplan.api.generated.model.ForecastScenario> createForecastScenario(
-            ForecastScenarioCreate request, String idempotencyKey) {
+    public RestResponse<ForecastScenarioDto> createForecastScenario(
+            ForecastScenarioCreateDto request, String idempotencyKey) {
         return idempotency.create(idempotencyKey, "createForecastScenario", request,
-                de.fachplan.api.generated.model.ForecastScenario.class, () -> scenarioCreated(scenarios.create(
+                ForecastScenarioDto.class, () -> scenarioCreated(scenarios.create(
                         request.getPlan(), request.getCode(), new ScenarioService.VersionInput(request.getName(),
                                 request.getDescription(), CapacityMapper.fromDto(request.getParameters()),
                                 request.getIssuedOn(), request.getIllustrative()))));
@@ -251,10 +256,10 @@ public class CapacityResource implements CapacityApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME })
-    public RestResponse<de.fachplan.api.generated.model.ForecastScenario> createForecastScenarioVersion(
-            String scenarioCode, ForecastScenarioVersionCreate request, String plan, String idempotencyKey) {
+    public RestResponse<ForecastScenarioDto> createForecastScenarioVersion(
+            String scenarioCode, ForecastScenarioVersionCreateDto request, String plan, String idempotencyKey) {
         return idempotency.create(idempotencyKey, "createForecastScenarioVersion:" + scenarioCode + ":" + plan, request,
-                de.fachplan.api.generated.model.ForecastScenario.class, () -> scenarioCreated(scenarios.newVersion(
+                ForecastScenarioDto.class, () -> scenarioCreated(scenarios.newVersion(
                         scenarioCode, plan, new ScenarioService.VersionInput(request.getName(),
                                 request.getDescription(), CapacityMapper.fromDto(request.getParameters()),
                                 request.getIssuedOn(), request.getIllustrative()))));
@@ -263,8 +268,8 @@ public class CapacityResource implements CapacityApi {
     @Override
     @SuppressWarnings({ "unchecked", "rawtypes" })
     @CachedRepresentation
-    public RestResponse<CapacityChart> getCapacityChart(String scenario, String from, String to, String plan,
-            Integer version, ChartGranularity granularity, String ifNoneMatch) {
+    public RestResponse<CapacityChartDto> getCapacityChart(String scenario, String from, String to, String plan,
+            Integer version, ChartGranularityDto granularity, String ifNoneMatch) {
         CapacityChartService.Chart chart = charts.chart(plan, scenario, version, YearMonth.parse(from),
                 YearMonth.parse(to), granularity(granularity));
         if (CsvNegotiation.preferred(headers)) {
@@ -276,7 +281,7 @@ public class CapacityResource implements CapacityApi {
 
     @Override
     @ChangesNothing
-    public RestResponse<CapacityChart> computeCapacityWhatIf(CapacityWhatIf request, String plan) {
+    public RestResponse<CapacityChartDto> computeCapacityWhatIf(CapacityWhatIfDto request, String plan) {
         return RestResponse.ok(CapacityMapper.toDto(charts.whatIf(plan, CapacityMapper.fromDto(request.getParameters()),
                 YearMonth.parse(request.getFrom()), YearMonth.parse(request.getTo()),
                 granularity(request.getGranularity()))));
@@ -284,27 +289,27 @@ public class CapacityResource implements CapacityApi {
 
     @Override
     @CachedRepresentation
-    public RestResponse<DistrictCapacity> getCapacityByDistrict(String from, String to, String plan, String ifNoneMatch) {
+    public RestResponse<DistrictCapacityDto> getCapacityByDistrict(String from, String to, String plan, String ifNoneMatch) {
         YearMonth first = YearMonth.parse(from);
         YearMonth last = YearMonth.parse(to);
         List<CapacityChartService.DistrictMonth> months = charts.byDistrict(plan, first, last);
         return RestResponse.ok(CapacityMapper.toDto(first, last, charts.suppressionThreshold(), months));
     }
 
-    private RestResponse<ForecastScenarioPage> scenarioPage(Page<ForecastScenario> page) {
-        ForecastScenarioPage body = new ForecastScenarioPage();
+    private RestResponse<ForecastScenarioPageDto> scenarioPage(Page<ForecastScenario> page) {
+        ForecastScenarioPageDto body = new ForecastScenarioPageDto();
         body.setItems(page.items().stream().map(CapacityMapper::toDto).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
     }
 
-    private Idempotency.Outcome<de.fachplan.api.generated.model.ForecastScenario> scenarioCreated(
+    private Idempotency.Outcome<ForecastScenarioDto> scenarioCreated(
             ForecastScenario scenario) {
         return new Idempotency.Outcome<>(CapacityMapper.toDto(scenario), URI.create("forecast-scenarios/" + scenario.code
                 + "?version=" + scenario.version + "&plan=" + scenario.plan.code), ETags.of(scenario.version));
     }
 
-    private static CitywideFigureService.FigureInput figureInput(CitywideFigureInput request) {
+    private static CitywideFigureService.FigureInput figureInput(CitywideFigureInputDto request) {
         return new CitywideFigureService.FigureInput(request.getPeriod(), request.getMunicipality(),
                 request.getDistrict(),
                 request.getFacilityType() == null ? null : FacilityType.valueOf(request.getFacilityType().name()),
@@ -312,7 +317,7 @@ public class CapacityResource implements CapacityApi {
                 request.getSource());
     }
 
-    private static Period.Granularity granularity(ChartGranularity granularity) {
+    private static Period.Granularity granularity(ChartGranularityDto granularity) {
         return granularity == null ? Period.Granularity.MONTH : Period.Granularity.valueOf(granularity.name());
     }
 

@@ -3,8 +3,15 @@ package de.fachplan.api.catalogue;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import de.fachplan.api.generated.model.LocalizedLongText;
-import de.fachplan.api.generated.model.LocalizedText;
+import de.fachplan.api.generated.model.LocalizedLongTextDto;
+import de.fachplan.api.generated.model.LocalizedTextDto;
+import de.fachplan.api.generated.model.ActionFieldDto;
+import de.fachplan.api.generated.model.DistrictDto;
+import de.fachplan.api.generated.model.DistrictKindDto;
+import de.fachplan.api.generated.model.GuidelineDto;
+import de.fachplan.api.generated.model.PlanDto;
+import de.fachplan.api.generated.model.TargetGroupDto;
+import de.fachplan.api.generated.model.TargetGroupCategoryDto;
 
 /** Entities of the catalogue to the contract's DTOs. */
 final class CatalogueMapper {
@@ -12,8 +19,8 @@ final class CatalogueMapper {
     private CatalogueMapper() {
     }
 
-    static de.fachplan.api.generated.model.Plan plan(Plan plan) {
-        var dto = new de.fachplan.api.generated.model.Plan();
+    static PlanDto plan(Plan plan) {
+        var dto = new PlanDto();
         dto.setId(plan.id);
         dto.setCode(plan.code);
         dto.setTitle(plan.title);
@@ -26,8 +33,8 @@ final class CatalogueMapper {
         return dto;
     }
 
-    static de.fachplan.api.generated.model.ActionField actionField(ActionField field) {
-        var dto = new de.fachplan.api.generated.model.ActionField();
+    static ActionFieldDto actionField(ActionField field) {
+        var dto = new ActionFieldDto();
         dto.setId(field.id);
         dto.setPlan(field.plan.code);
         dto.setCode(field.code);
@@ -36,8 +43,8 @@ final class CatalogueMapper {
         return dto;
     }
 
-    static de.fachplan.api.generated.model.Guideline guideline(Guideline guideline) {
-        var dto = new de.fachplan.api.generated.model.Guideline();
+    static GuidelineDto guideline(Guideline guideline) {
+        var dto = new GuidelineDto();
         dto.setId(guideline.id);
         dto.setPlan(guideline.plan.code);
         dto.setCode(guideline.code);
@@ -46,24 +53,24 @@ final class CatalogueMapper {
         return dto;
     }
 
-    static de.fachplan.api.generated.model.District district(District district) {
-        var dto = new de.fachplan.api.generated.model.District();
+    static DistrictDto district(District district) {
+        var dto = new DistrictDto();
         dto.setId(district.id);
         dto.setCode(district.code);
         dto.setName(district.name);
-        dto.setKind(de.fachplan.api.generated.model.DistrictKind.valueOf(district.kind.name()));
+        dto.setKind(DistrictKindDto.valueOf(district.kind.name()));
         dto.setMunicipality(district.municipality);
         return dto;
     }
 
-    static de.fachplan.api.generated.model.TargetGroup targetGroup(TargetGroup group) {
-        var dto = new de.fachplan.api.generated.model.TargetGroup();
+    static TargetGroupDto targetGroup(TargetGroup group) {
+        var dto = new TargetGroupDto();
         dto.setId(group.id);
         dto.setCode(group.code);
-        dto.setCategory(de.fachplan.api.generated.model.TargetGroupCategory.valueOf(group.category.name()));
+        dto.setCategory(TargetGroupCategoryDto.valueOf(group.category.name()));
         dto.setName(text(group.nameDe, group.nameEn));
         if (group.descriptionDe != null) {
-            LocalizedLongText description = new LocalizedLongText();
+            LocalizedLongTextDto description = new LocalizedLongTextDto();
             description.setDe(group.descriptionDe);
             description.setEn(group.descriptionEn);
             dto.setDescription(description);
@@ -74,8 +81,8 @@ final class CatalogueMapper {
         return dto;
     }
 
-    static LocalizedText text(String de, String en) {
-        LocalizedText text = new LocalizedText();
+    static LocalizedTextDto text(String de, String en) {
+        LocalizedTextDto text = new LocalizedTextDto();
         text.setDe(de);
         text.setEn(en);
         return text;

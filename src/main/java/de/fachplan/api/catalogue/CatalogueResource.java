@@ -19,14 +19,18 @@ import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.security.Role;
 import de.fachplan.api.generated.api.CatalogueApi;
-import de.fachplan.api.generated.model.ActionFieldPage;
-import de.fachplan.api.generated.model.DistrictPage;
-import de.fachplan.api.generated.model.GuidelinePage;
-import de.fachplan.api.generated.model.LocalizedLongText;
-import de.fachplan.api.generated.model.TargetGroupCreate;
-import de.fachplan.api.generated.model.TargetGroupPage;
-import de.fachplan.api.generated.model.TargetGroupPatch;
-import de.fachplan.api.generated.model.TargetGroupPatchDescription;
+import de.fachplan.api.generated.model.ActionFieldPageDto;
+import de.fachplan.api.generated.model.DistrictPageDto;
+import de.fachplan.api.generated.model.GuidelinePageDto;
+import de.fachplan.api.generated.model.LocalizedLongTextDto;
+import de.fachplan.api.generated.model.TargetGroupCreateDto;
+import de.fachplan.api.generated.model.TargetGroupPageDto;
+import de.fachplan.api.generated.model.TargetGroupPatchDto;
+import de.fachplan.api.generated.model.TargetGroupPatchDescriptionDto;
+import de.fachplan.api.generated.model.ActionFieldDto;
+import de.fachplan.api.generated.model.DistrictDto;
+import de.fachplan.api.generated.model.GuidelineDto;
+import de.fachplan.api.generated.model.TargetGroupDto;
 
 public class CatalogueResource implements CatalogueApi {
 
@@ -41,9 +45,9 @@ public class CatalogueResource implements CatalogueApi {
 
     @Override
     @CachedRepresentation
-    public RestResponse<ActionFieldPage> listActionFields(String plan, Integer limit, String cursor, String ifNoneMatch) {
+    public RestResponse<ActionFieldPageDto> listActionFields(String plan, Integer limit, String cursor, String ifNoneMatch) {
         Page<ActionField> page = catalogue.actionFields(plan, PageRequest.of(limit, cursor, "action-fields:" + plan));
-        ActionFieldPage body = new ActionFieldPage();
+        ActionFieldPageDto body = new ActionFieldPageDto();
         body.setItems(page.items().stream().map(CatalogueMapper::actionField).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
@@ -51,15 +55,15 @@ public class CatalogueResource implements CatalogueApi {
 
     @Override
     @CachedRepresentation
-    public RestResponse<de.fachplan.api.generated.model.ActionField> getActionField(String ref, String plan, String ifNoneMatch) {
+    public RestResponse<ActionFieldDto> getActionField(String ref, String plan, String ifNoneMatch) {
         return RestResponse.ok(CatalogueMapper.actionField(catalogue.actionField(ref, plan)));
     }
 
     @Override
     @CachedRepresentation
-    public RestResponse<GuidelinePage> listGuidelines(String plan, Integer limit, String cursor, String ifNoneMatch) {
+    public RestResponse<GuidelinePageDto> listGuidelines(String plan, Integer limit, String cursor, String ifNoneMatch) {
         Page<Guideline> page = catalogue.guidelines(plan, PageRequest.of(limit, cursor, "guidelines:" + plan));
-        GuidelinePage body = new GuidelinePage();
+        GuidelinePageDto body = new GuidelinePageDto();
         body.setItems(page.items().stream().map(CatalogueMapper::guideline).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
@@ -67,16 +71,16 @@ public class CatalogueResource implements CatalogueApi {
 
     @Override
     @CachedRepresentation
-    public RestResponse<de.fachplan.api.generated.model.Guideline> getGuideline(String ref, String plan, String ifNoneMatch) {
+    public RestResponse<GuidelineDto> getGuideline(String ref, String plan, String ifNoneMatch) {
         return RestResponse.ok(CatalogueMapper.guideline(catalogue.guideline(ref, plan)));
     }
 
     @Override
     @CachedRepresentation
-    public RestResponse<DistrictPage> listDistricts(String municipality, Integer limit, String cursor, String ifNoneMatch) {
+    public RestResponse<DistrictPageDto> listDistricts(String municipality, Integer limit, String cursor, String ifNoneMatch) {
         Page<District> page = catalogue.districts(municipality,
                 PageRequest.of(limit, cursor, "districts:" + municipality));
-        DistrictPage body = new DistrictPage();
+        DistrictPageDto body = new DistrictPageDto();
         body.setItems(page.items().stream().map(CatalogueMapper::district).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
@@ -84,34 +88,34 @@ public class CatalogueResource implements CatalogueApi {
 
     @Override
     @CachedRepresentation
-    public RestResponse<de.fachplan.api.generated.model.District> getDistrict(String ref, String ifNoneMatch) {
+    public RestResponse<DistrictDto> getDistrict(String ref, String ifNoneMatch) {
         return RestResponse.ok(CatalogueMapper.district(catalogue.district(ref)));
     }
 
     @Override
     @CachedRepresentation
-    public RestResponse<TargetGroupPage> listTargetGroups(OffsetDateTime modifiedSince, Integer limit, String cursor, String ifNoneMatch) {
+    public RestResponse<TargetGroupPageDto> listTargetGroups(OffsetDateTime modifiedSince, Integer limit, String cursor, String ifNoneMatch) {
         Page<TargetGroup> page = catalogue.targetGroups(modifiedSince,
                 PageRequest.of(limit, cursor, "target-groups:" + modifiedSince));
-        TargetGroupPage body = new TargetGroupPage();
+        TargetGroupPageDto body = new TargetGroupPageDto();
         body.setItems(page.items().stream().map(CatalogueMapper::targetGroup).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
     }
 
     @Override
-    public RestResponse<de.fachplan.api.generated.model.TargetGroup> getTargetGroup(String ref, String ifNoneMatch) {
+    public RestResponse<TargetGroupDto> getTargetGroup(String ref, String ifNoneMatch) {
         TargetGroup group = catalogue.targetGroup(ref);
         return Responses.conditional(ifNoneMatch, group.version, () -> CatalogueMapper.targetGroup(group));
     }
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
-    public RestResponse<de.fachplan.api.generated.model.TargetGroup> createTargetGroup(TargetGroupCreate request,
+    public RestResponse<TargetGroupDto> createTargetGroup(TargetGroupCreateDto request,
             String idempotencyKey) {
         return idempotency.create(idempotencyKey, "createTargetGroup", request,
-                de.fachplan.api.generated.model.TargetGroup.class, () -> {
-                    LocalizedLongText description = request.getDescription();
+                TargetGroupDto.class, () -> {
+                    LocalizedLongTextDto description = request.getDescription();
                     TargetGroup group = catalogue.createTargetGroup(new CatalogueService.TargetGroupChange(
                             request.getCode(), TargetGroupCategory.valueOf(request.getCategory().name()),
                             request.getName().getDe(), request.getName().getEn(), description != null,
@@ -124,9 +128,9 @@ public class CatalogueResource implements CatalogueApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
-    public RestResponse<de.fachplan.api.generated.model.TargetGroup> updateTargetGroup(String ref, String ifMatch,
-            TargetGroupPatch patch) {
-        TargetGroupPatchDescription description = patch.getDescription().orElse(null);
+    public RestResponse<TargetGroupDto> updateTargetGroup(String ref, String ifMatch,
+            TargetGroupPatchDto patch) {
+        TargetGroupPatchDescriptionDto description = patch.getDescription().orElse(null);
         TargetGroup group = catalogue.updateTargetGroup(ref, ifMatch, new CatalogueService.TargetGroupChange(null,
                 patch.getCategory() == null ? null : TargetGroupCategory.valueOf(patch.getCategory().name()),
                 patch.getName() == null ? null : patch.getName().getDe(),
@@ -144,7 +148,7 @@ public class CatalogueResource implements CatalogueApi {
         return RestResponse.noContent();
     }
 
-    private static RestResponse<de.fachplan.api.generated.model.TargetGroup> withETag(TargetGroup group) {
+    private static RestResponse<TargetGroupDto> withETag(TargetGroup group) {
         return Responses.withETag(CatalogueMapper.targetGroup(group), group.version);
     }
 }

@@ -11,7 +11,8 @@ import de.fachplan.api.common.http.Links;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.generated.api.PlansApi;
-import de.fachplan.api.generated.model.PlanPage;
+import de.fachplan.api.generated.model.PlanPageDto;
+import de.fachplan.api.generated.model.PlanDto;
 
 public class PlansResource implements PlansApi {
 
@@ -23,15 +24,15 @@ public class PlansResource implements PlansApi {
 
     @Override
     @CachedRepresentation
-    public RestResponse<de.fachplan.api.generated.model.Plan> getPlan(String planRef, String ifNoneMatch) {
+    public RestResponse<PlanDto> getPlan(String planRef, String ifNoneMatch) {
         return RestResponse.ok(CatalogueMapper.plan(plans.resolve(planRef)));
     }
 
     @Override
     @CachedRepresentation
-    public RestResponse<PlanPage> listPlans(Integer limit, String cursor, String ifNoneMatch) {
+    public RestResponse<PlanPageDto> listPlans(Integer limit, String cursor, String ifNoneMatch) {
         Page<Plan> page = plans.list(PageRequest.of(limit, cursor, "plans"));
-        PlanPage body = new PlanPage();
+        PlanPageDto body = new PlanPageDto();
         body.setItems(page.items().stream().map(CatalogueMapper::plan).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);

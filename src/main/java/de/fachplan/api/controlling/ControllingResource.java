@@ -32,31 +32,34 @@ import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.security.Caller;
 import de.fachplan.api.common.security.Role;
 import de.fachplan.api.generated.api.ControllingApi;
-import de.fachplan.api.generated.model.ActionFieldReport;
-import de.fachplan.api.generated.model.ControllingReport;
-import de.fachplan.api.generated.model.Indicator;
-import de.fachplan.api.generated.model.IndicatorAttainment;
-import de.fachplan.api.generated.model.IndicatorCreate;
-import de.fachplan.api.generated.model.IndicatorPage;
-import de.fachplan.api.generated.model.IndicatorPatch;
-import de.fachplan.api.generated.model.IndicatorReport;
-import de.fachplan.api.generated.model.IndicatorValue;
-import de.fachplan.api.generated.model.IndicatorValueBatch;
-import de.fachplan.api.generated.model.IndicatorValueBatchResults;
-import de.fachplan.api.generated.model.IndicatorValueCreate;
-import de.fachplan.api.generated.model.IndicatorValueImport;
-import de.fachplan.api.generated.model.IndicatorValuePage;
-import de.fachplan.api.generated.model.IndicatorValuePatch;
-import de.fachplan.api.generated.model.IndicatorValueRevision;
-import de.fachplan.api.generated.model.IndicatorValueRevisionCreate;
-import de.fachplan.api.generated.model.IndicatorValueRevisionList;
-import de.fachplan.api.generated.model.IndicatorValueState;
-import de.fachplan.api.generated.model.LocalizedText;
-import de.fachplan.api.generated.model.MeasureReport;
-import de.fachplan.api.generated.model.MeasuresByStatus;
-import de.fachplan.api.generated.model.PeriodAttainment;
-import de.fachplan.api.generated.model.StatusCounts;
+import de.fachplan.api.generated.model.ActionFieldReportDto;
+import de.fachplan.api.generated.model.ControllingReportDto;
+import de.fachplan.api.generated.model.IndicatorDto;
+import de.fachplan.api.generated.model.IndicatorAttainmentDto;
+import de.fachplan.api.generated.model.IndicatorCreateDto;
+import de.fachplan.api.generated.model.IndicatorPageDto;
+import de.fachplan.api.generated.model.IndicatorPatchDto;
+import de.fachplan.api.generated.model.IndicatorReportDto;
+import de.fachplan.api.generated.model.IndicatorValueDto;
+import de.fachplan.api.generated.model.IndicatorValueBatchDto;
+import de.fachplan.api.generated.model.IndicatorValueBatchResultsDto;
+import de.fachplan.api.generated.model.IndicatorValueCreateDto;
+import de.fachplan.api.generated.model.IndicatorValueImportDto;
+import de.fachplan.api.generated.model.IndicatorValuePageDto;
+import de.fachplan.api.generated.model.IndicatorValuePatchDto;
+import de.fachplan.api.generated.model.IndicatorValueRevisionDto;
+import de.fachplan.api.generated.model.IndicatorValueRevisionCreateDto;
+import de.fachplan.api.generated.model.IndicatorValueRevisionListDto;
+import de.fachplan.api.generated.model.IndicatorValueStateDto;
+import de.fachplan.api.generated.model.LocalizedTextDto;
+import de.fachplan.api.generated.model.MeasureReportDto;
+import de.fachplan.api.generated.model.MeasuresByStatusDto;
+import de.fachplan.api.generated.model.PeriodAttainmentDto;
+import de.fachplan.api.generated.model.StatusCountsDto;
 import de.fachplan.api.sync.ChangeFeed;
+import de.fachplan.api.generated.model.IndicatorDirectionDto;
+import de.fachplan.api.generated.model.IndicatorUnitDto;
+import de.fachplan.api.generated.model.TrafficLightDto;
 
 public class ControllingResource implements ControllingApi {
 
@@ -101,11 +104,11 @@ public class ControllingResource implements ControllingApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
-    public RestResponse<IndicatorPage> listIndicators(String plan, String actionField, String measure,
+    public RestResponse<IndicatorPageDto> listIndicators(String plan, String actionField, String measure,
             UUID organisation, Integer limit, String cursor) {
         Page<de.fachplan.api.controlling.Indicator> page = indicators.list(plan, actionField, measure, organisation,
                 PageRequest.of(limit, cursor, "indicators:" + plan + ":" + actionField + ":" + measure + ":" + organisation));
-        IndicatorPage body = new IndicatorPage();
+        IndicatorPageDto body = new IndicatorPageDto();
         body.setItems(page.items().stream().map(IndicatorMapper::toDto).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
@@ -113,8 +116,8 @@ public class ControllingResource implements ControllingApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME })
-    public RestResponse<Indicator> createIndicator(IndicatorCreate request, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, "createIndicator", request, Indicator.class, () -> {
+    public RestResponse<IndicatorDto> createIndicator(IndicatorCreateDto request, String idempotencyKey) {
+        return idempotency.create(idempotencyKey, "createIndicator", request, IndicatorDto.class, () -> {
             var indicator = indicators.create(request.getPlan(), IndicatorMapper.fromCreate(request));
             return new Idempotency.Outcome<>(IndicatorMapper.toDto(indicator), URI.create("indicators/" + indicator.id),
                     ETags.of(indicator.version));
@@ -123,14 +126,14 @@ public class ControllingResource implements ControllingApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
-    public RestResponse<Indicator> getIndicator(String indicatorRef, String plan, String ifNoneMatch) {
+    public RestResponse<IndicatorDto> getIndicator(String indicatorRef, String plan, String ifNoneMatch) {
         var indicator = indicators.get(indicatorRef, plan);
         return Responses.conditional(ifNoneMatch, indicator.version, () -> IndicatorMapper.toDto(indicator));
     }
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME })
-    public RestResponse<Indicator> updateIndicator(String indicatorRef, String ifMatch, IndicatorPatch patch,
+    public RestResponse<IndicatorDto> updateIndicator(String indicatorRef, String ifMatch, IndicatorPatchDto patch,
             String plan) {
         var indicator = indicators.update(indicatorRef, plan, ifMatch, IndicatorMapper.fromPatch(patch));
         return Responses.withETag(IndicatorMapper.toDto(indicator), indicator.version);
@@ -138,15 +141,15 @@ public class ControllingResource implements ControllingApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
-    public RestResponse<IndicatorAttainment> getIndicatorAttainment(String indicatorRef, String plan,
+    public RestResponse<IndicatorAttainmentDto> getIndicatorAttainment(String indicatorRef, String plan,
             String periodFrom, String periodTo) {
         var indicator = indicators.get(indicatorRef, plan);
-        IndicatorAttainment body = new IndicatorAttainment();
+        IndicatorAttainmentDto body = new IndicatorAttainmentDto();
         body.setIndicator(indicator.code);
-        body.setUnit(de.fachplan.api.generated.model.IndicatorUnit.fromValue(indicator.unit.name()));
-        body.setDirection(de.fachplan.api.generated.model.IndicatorDirection.fromValue(indicator.direction.name()));
+        body.setUnit(IndicatorUnitDto.fromValue(indicator.unit.name()));
+        body.setDirection(IndicatorDirectionDto.fromValue(indicator.direction.name()));
         body.setPeriods(reports.attainment(indicatorRef, plan, periodFrom, periodTo).stream().map(r -> {
-            PeriodAttainment dto = new PeriodAttainment();
+            PeriodAttainmentDto dto = new PeriodAttainmentDto();
             dto.setPeriod(r.period());
             if (r.target() != null) {
                 dto.setTarget(Numbers.plain(r.target().value()));
@@ -155,7 +158,7 @@ public class ControllingResource implements ControllingApi {
             }
             dto.setActual(Numbers.plain(r.actual()));
             dto.setAttainment(Numbers.plain(r.attainment().ratio()));
-            dto.setStatus(de.fachplan.api.generated.model.TrafficLight.fromValue(r.attainment().status().name()));
+            dto.setStatus(TrafficLightDto.fromValue(r.attainment().status().name()));
             return dto;
         }).toList());
         return RestResponse.ok(body);
@@ -164,8 +167,8 @@ public class ControllingResource implements ControllingApi {
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
     @SuppressWarnings({ "unchecked", "rawtypes" })
-    public RestResponse<IndicatorValuePage> listIndicatorValues(String plan, String actionField, String indicator,
-            String periodFrom, String periodTo, String district, IndicatorValueState state,
+    public RestResponse<IndicatorValuePageDto> listIndicatorValues(String plan, String actionField, String indicator,
+            String periodFrom, String periodTo, String district, IndicatorValueStateDto state,
             OffsetDateTime modifiedSince, String changedAfter, Integer limit, String cursor) {
         boolean csv = CsvNegotiation.preferred(headers);
         // A delta's upper end is fixed by its first page and travels in the page cursor, so that
@@ -187,20 +190,20 @@ public class ControllingResource implements ControllingApi {
         String fingerprint = "indicator-values:" + plan + ":" + actionField + ":" + indicator + ":" + periodFrom + ":"
                 + periodTo + ":" + district + ":" + state + ":" + modifiedSince + ":" + changedAfter;
         Page<ValueRow> page = export.page(filter, PageRequest.of(limit, pageCursor, fingerprint));
-        IndicatorValuePage body = new IndicatorValuePage();
+        IndicatorValuePageDto body = new IndicatorValuePageDto();
         body.setItems(page.items().stream().map(ValueRow::toDto).toList());
         String next = page.nextCursor() == null ? null : upTo.cursor() + "." + page.nextCursor();
         body.setNextCursor(next);
-        RestResponse<IndicatorValuePage> response = Links.page(body, next, uri);
+        RestResponse<IndicatorValuePageDto> response = Links.page(body, next, uri);
         response.getHeaders().putSingle(CHANGES_CURSOR, upTo.cursor());
         return response;
     }
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
-    public RestResponse<IndicatorValue> createIndicatorValue(IndicatorValueCreate request, String plan,
+    public RestResponse<IndicatorValueDto> createIndicatorValue(IndicatorValueCreateDto request, String plan,
             String idempotencyKey) {
-        return idempotency.create(idempotencyKey, "createIndicatorValue:" + plan, request, IndicatorValue.class, () -> {
+        return idempotency.create(idempotencyKey, "createIndicatorValue:" + plan, request, IndicatorValueDto.class, () -> {
             ValueRow row = values.create(plan, new IndicatorValueService.NewValue(request.getIndicator(),
                     request.getPeriod(), request.getDistrict(), request.getValue(), request.getNote(),
                     ValueState.valueOf(request.getState().value())));
@@ -211,14 +214,14 @@ public class ControllingResource implements ControllingApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
-    public RestResponse<IndicatorValue> getIndicatorValue(UUID valueId, String ifNoneMatch) {
+    public RestResponse<IndicatorValueDto> getIndicatorValue(UUID valueId, String ifNoneMatch) {
         ValueRow row = values.get(valueId);
         return Responses.conditional(ifNoneMatch, row.version(), row::toDto);
     }
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
-    public RestResponse<IndicatorValue> updateIndicatorValue(UUID valueId, String ifMatch, IndicatorValuePatch patch) {
+    public RestResponse<IndicatorValueDto> updateIndicatorValue(UUID valueId, String ifMatch, IndicatorValuePatchDto patch) {
         ValueRow row = values.update(valueId, ifMatch, new IndicatorValueService.ValueChange(patch.getValue(),
                 patch.getNote().isPresent() ? IndicatorService.Patch.of(patch.getNote().get()) : null,
                 patch.getState() == null ? null : ValueState.valueOf(patch.getState().value())));
@@ -234,22 +237,22 @@ public class ControllingResource implements ControllingApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
-    public RestResponse<IndicatorValue> reviseIndicatorValue(UUID valueId, String ifMatch,
-            IndicatorValueRevisionCreate request) {
+    public RestResponse<IndicatorValueDto> reviseIndicatorValue(UUID valueId, String ifMatch,
+            IndicatorValueRevisionCreateDto request) {
         ValueRow row = values.revise(valueId, ifMatch, request.getValue(), request.getReason(), request.getNote());
-        return RestResponse.ResponseBuilder.<IndicatorValue>create(201).entity(row.toDto())
+        return RestResponse.ResponseBuilder.<IndicatorValueDto>create(201).entity(row.toDto())
                 .location(URI.create("indicator-values/" + row.id())).header("ETag", ETags.of(row.version())).build();
     }
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
-    public RestResponse<IndicatorValueRevisionList> listIndicatorValueRevisions(UUID valueId) {
-        IndicatorValueRevisionList body = new IndicatorValueRevisionList();
+    public RestResponse<IndicatorValueRevisionListDto> listIndicatorValueRevisions(UUID valueId) {
+        IndicatorValueRevisionListDto body = new IndicatorValueRevisionListDto();
         body.setItems(values.revisions(valueId).stream().map(r -> {
-            IndicatorValueRevision dto = new IndicatorValueRevision();
+            IndicatorValueRevisionDto dto = new IndicatorValueRevisionDto();
             dto.setRevision(r.revision());
             dto.setValue(Numbers.plain(r.value()));
-            dto.setState(IndicatorValueState.fromValue(r.state()));
+            dto.setState(IndicatorValueStateDto.fromValue(r.state()));
             dto.setReason(r.reason());
             dto.setNote(r.note());
             dto.setRecordedAt(r.recordedAt().withOffsetSameInstant(ZoneOffset.UTC));
@@ -264,21 +267,21 @@ public class ControllingResource implements ControllingApi {
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME })
     @CachedRepresentation
-    public RestResponse<ControllingReport> getControllingReport(String period, String plan, String ifNoneMatch) {
+    public RestResponse<ControllingReportDto> getControllingReport(String period, String plan, String ifNoneMatch) {
         ControllingReports.Report report = reports.report(plan, period);
-        ControllingReport body = new ControllingReport();
+        ControllingReportDto body = new ControllingReportDto();
         body.setPlan(report.plan().code);
         body.setPeriod(report.period().toString());
         body.setTotals(counts(report.totals()));
         body.setActionFields(report.fields().stream().map(f -> {
-            ActionFieldReport dto = new ActionFieldReport();
+            ActionFieldReportDto dto = new ActionFieldReportDto();
             dto.setCode(f.field().code);
-            LocalizedText name = new LocalizedText();
+            LocalizedTextDto name = new LocalizedTextDto();
             name.setDe(f.field().nameDe);
             name.setEn(f.field().nameEn);
             dto.setName(name);
             dto.setTotals(counts(f.counts()));
-            MeasuresByStatus byStatus = new MeasuresByStatus();
+            MeasuresByStatusDto byStatus = new MeasuresByStatusDto();
             byStatus.setOnTrack(f.measures().get(TrafficLight.ON_TRACK));
             byStatus.setAtRisk(f.measures().get(TrafficLight.AT_RISK));
             byStatus.setOffTrack(f.measures().get(TrafficLight.OFF_TRACK));
@@ -287,15 +290,15 @@ public class ControllingResource implements ControllingApi {
             return dto;
         }).toList());
         body.setMeasures(report.measures().stream().map(m -> {
-            MeasureReport dto = new MeasureReport();
+            MeasureReportDto dto = new MeasureReportDto();
             dto.setCode(m.code());
             dto.setActionField(m.actionField());
-            dto.setStatus(de.fachplan.api.generated.model.TrafficLight.fromValue(m.status().name()));
+            dto.setStatus(TrafficLightDto.fromValue(m.status().name()));
             dto.setTotals(counts(m.counts()));
             return dto;
         }).toList());
         body.setIndicators(report.indicators().stream().map(r -> {
-            IndicatorReport dto = new IndicatorReport();
+            IndicatorReportDto dto = new IndicatorReportDto();
             dto.setIndicator(r.indicator().code);
             dto.setActionField(r.indicator().actionField == null ? null : r.indicator().actionField.code);
             dto.setMeasure(r.indicator().measure == null ? null : r.indicator().measure.code);
@@ -307,7 +310,7 @@ public class ControllingResource implements ControllingApi {
             }
             dto.setActual(Numbers.plain(r.result().actual()));
             dto.setAttainment(Numbers.plain(r.result().attainment().ratio()));
-            dto.setStatus(de.fachplan.api.generated.model.TrafficLight.fromValue(r.result().attainment().status().name()));
+            dto.setStatus(TrafficLightDto.fromValue(r.result().attainment().status().name()));
             return dto;
         }).toList());
         return RestResponse.ok(body);
@@ -315,7 +318,7 @@ public class ControllingResource implements ControllingApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
-    public RestResponse<IndicatorValueBatchResults> submitIndicatorValueBatch(IndicatorValueBatch batch, String plan,
+    public RestResponse<IndicatorValueBatchResultsDto> submitIndicatorValueBatch(IndicatorValueBatchDto batch, String plan,
             Boolean dryRun, Boolean allOrNothing, String idempotencyKey) {
         List<ValueBatches.Item> items = batch.getItems().stream().map(item -> new ValueBatches.Item(
                 item.getReference(), null, new IndicatorValueService.NewValue(item.getIndicator(), item.getPeriod(),
@@ -329,14 +332,14 @@ public class ControllingResource implements ControllingApi {
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
     @SuppressWarnings({ "rawtypes", "unchecked" })
-    public RestResponse<IndicatorValueImport> importIndicatorValues(String body, String plan, Boolean dryRun,
+    public RestResponse<IndicatorValueImportDto> importIndicatorValues(String body, String plan, Boolean dryRun,
             Boolean allOrNothing, String idempotencyKey) {
         boolean checkOnly = Boolean.TRUE.equals(dryRun);
         boolean together = Boolean.TRUE.equals(allOrNothing);
         ValueUpload upload = new ValueUpload(body);
         if (imports.runsAsJob(upload)) {
             return idempotency.accept(idempotencyKey, "importIndicatorValues",
-                    List.of(String.valueOf(plan), checkOnly, together, body), IndicatorValueImport.class, () -> {
+                    List.of(String.valueOf(plan), checkOnly, together, body), IndicatorValueImportDto.class, () -> {
                         ValueImport job = imports.queue(plan, body, upload, checkOnly, together);
                         return new Idempotency.Outcome<>(imports.toDto(job),
                                 URI.create("indicator-value-imports/" + job.id), ETags.of(job.version));
@@ -349,22 +352,22 @@ public class ControllingResource implements ControllingApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
-    public RestResponse<IndicatorValueImport> getIndicatorValueImport(UUID importId, String ifNoneMatch) {
+    public RestResponse<IndicatorValueImportDto> getIndicatorValueImport(UUID importId, String ifNoneMatch) {
         ValueImport job = imports.find(importId);
         return Responses.conditional(ifNoneMatch, job.version, () -> imports.toDto(job));
     }
 
-    private static RestResponse<IndicatorValueBatchResults> multiStatus(ValueBatches.Outcome outcome) {
-        RestResponse.ResponseBuilder<IndicatorValueBatchResults> response = RestResponse.ResponseBuilder
-                .<IndicatorValueBatchResults>create(207).entity(outcome.results());
+    private static RestResponse<IndicatorValueBatchResultsDto> multiStatus(ValueBatches.Outcome outcome) {
+        RestResponse.ResponseBuilder<IndicatorValueBatchResultsDto> response = RestResponse.ResponseBuilder
+                .<IndicatorValueBatchResultsDto>create(207).entity(outcome.results());
         if (outcome.replayed()) {
             response.header(Idempotency.REPLAYED_HEADER, "true");
         }
         return response.build();
     }
 
-    private static StatusCounts counts(ControllingReports.Counts counts) {
-        StatusCounts dto = new StatusCounts();
+    private static StatusCountsDto counts(ControllingReports.Counts counts) {
+        StatusCountsDto dto = new StatusCountsDto();
         dto.setOnTrack(counts.of(TrafficLight.ON_TRACK));
         dto.setAtRisk(counts.of(TrafficLight.AT_RISK));
         dto.setOffTrack(counts.of(TrafficLight.OFF_TRACK));

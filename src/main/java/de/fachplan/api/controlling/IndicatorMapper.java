@@ -3,13 +3,17 @@ package de.fachplan.api.controlling;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import de.fachplan.api.generated.model.IndicatorBaseline;
-import de.fachplan.api.generated.model.IndicatorCreate;
-import de.fachplan.api.generated.model.IndicatorPatch;
-import de.fachplan.api.generated.model.IndicatorTarget;
-import de.fachplan.api.generated.model.LocalizedLongText;
-import de.fachplan.api.generated.model.LocalizedText;
-import de.fachplan.api.generated.model.OrganisationRef;
+import de.fachplan.api.generated.model.IndicatorBaselineDto;
+import de.fachplan.api.generated.model.IndicatorCreateDto;
+import de.fachplan.api.generated.model.IndicatorPatchDto;
+import de.fachplan.api.generated.model.IndicatorTargetDto;
+import de.fachplan.api.generated.model.LocalizedLongTextDto;
+import de.fachplan.api.generated.model.LocalizedTextDto;
+import de.fachplan.api.generated.model.OrganisationRefDto;
+import de.fachplan.api.generated.model.IndicatorDto;
+import de.fachplan.api.generated.model.IndicatorDirectionDto;
+import de.fachplan.api.generated.model.IndicatorUnitDto;
+import de.fachplan.api.generated.model.ReportingFrequencyDto;
 
 /** Indicators between the wire models and the service. */
 final class IndicatorMapper {
@@ -17,40 +21,40 @@ final class IndicatorMapper {
     private IndicatorMapper() {
     }
 
-    static de.fachplan.api.generated.model.Indicator toDto(Indicator indicator) {
-        var dto = new de.fachplan.api.generated.model.Indicator();
+    static IndicatorDto toDto(Indicator indicator) {
+        var dto = new IndicatorDto();
         dto.setId(indicator.id);
         dto.setPlan(indicator.plan.code);
         dto.setCode(indicator.code);
-        LocalizedText name = new LocalizedText();
+        LocalizedTextDto name = new LocalizedTextDto();
         name.setDe(indicator.nameDe);
         name.setEn(indicator.nameEn);
         dto.setName(name);
         if (indicator.descriptionDe != null) {
-            LocalizedLongText description = new LocalizedLongText();
+            LocalizedLongTextDto description = new LocalizedLongTextDto();
             description.setDe(indicator.descriptionDe);
             description.setEn(indicator.descriptionEn);
             dto.setDescription(description);
         }
-        dto.setUnit(de.fachplan.api.generated.model.IndicatorUnit.fromValue(indicator.unit.name()));
-        dto.setDirection(de.fachplan.api.generated.model.IndicatorDirection.fromValue(indicator.direction.name()));
-        dto.setFrequency(de.fachplan.api.generated.model.ReportingFrequency.fromValue(indicator.frequency.name()));
+        dto.setUnit(IndicatorUnitDto.fromValue(indicator.unit.name()));
+        dto.setDirection(IndicatorDirectionDto.fromValue(indicator.direction.name()));
+        dto.setFrequency(ReportingFrequencyDto.fromValue(indicator.frequency.name()));
         dto.setActionField(indicator.actionField == null ? null : indicator.actionField.code);
         dto.setMeasure(indicator.measure == null ? null : indicator.measure.code);
         if (indicator.reportingOrganisation != null) {
-            OrganisationRef ref = new OrganisationRef();
+            OrganisationRefDto ref = new OrganisationRefDto();
             ref.setId(indicator.reportingOrganisation.id);
             ref.setName(indicator.reportingOrganisation.name);
             dto.setReportingOrganisation(ref);
         }
         if (indicator.baselinePeriod != null) {
-            IndicatorBaseline baseline = new IndicatorBaseline();
+            IndicatorBaselineDto baseline = new IndicatorBaselineDto();
             baseline.setPeriod(indicator.baselinePeriod);
             baseline.setValue(Numbers.plain(indicator.baselineValue));
             dto.setBaseline(baseline);
         }
         dto.setTargets(indicator.targets.stream().map(t -> {
-            IndicatorTarget target = new IndicatorTarget();
+            IndicatorTargetDto target = new IndicatorTargetDto();
             target.setPeriod(t.period);
             target.setValue(Numbers.plain(t.value));
             target.setMin(Numbers.plain(t.min));
@@ -64,7 +68,7 @@ final class IndicatorMapper {
         return dto;
     }
 
-    static IndicatorService.Definition fromCreate(IndicatorCreate request) {
+    static IndicatorService.Definition fromCreate(IndicatorCreateDto request) {
         return new IndicatorService.Definition(request.getCode(), request.getName().getDe(), request.getName().getEn(),
                 IndicatorService.Patch.of(request.getDescription() == null ? null : request.getDescription().getDe()),
                 IndicatorService.Patch.of(request.getDescription() == null ? null : request.getDescription().getEn()),
@@ -77,7 +81,7 @@ final class IndicatorMapper {
                 request.getIllustrative());
     }
 
-    static IndicatorService.Definition fromPatch(IndicatorPatch patch) {
+    static IndicatorService.Definition fromPatch(IndicatorPatchDto patch) {
         IndicatorService.Patch<String> descriptionDe = null;
         IndicatorService.Patch<String> descriptionEn = null;
         if (patch.getDescription().isPresent()) {
@@ -100,7 +104,7 @@ final class IndicatorMapper {
                 patch.getIllustrative());
     }
 
-    private static IndicatorService.TargetInput target(IndicatorTarget t) {
+    private static IndicatorService.TargetInput target(IndicatorTargetDto t) {
         return new IndicatorService.TargetInput(t.getPeriod(), t.getValue(), t.getMin(), t.getMax());
     }
 }

@@ -14,8 +14,8 @@ import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.problem.ProblemType;
 import de.fachplan.api.common.problem.Problems;
-import de.fachplan.api.generated.model.IndicatorValueBatchResult;
-import de.fachplan.api.generated.model.IndicatorValueBatchResults;
+import de.fachplan.api.generated.model.IndicatorValueBatchResultDto;
+import de.fachplan.api.generated.model.IndicatorValueBatchResultsDto;
 
 /**
  * Reports many values at once (JSON items or CSV rows). By default each item is applied on its
@@ -42,7 +42,7 @@ public class ValueBatches {
     public record Refused(ProblemException problem) {
     }
 
-    public record Outcome(IndicatorValueBatchResults results, boolean replayed) {
+    public record Outcome(IndicatorValueBatchResultsDto results, boolean replayed) {
     }
 
     public Outcome apply(String operation, String planRef, List<Item> items, List<Refused> refused, boolean dryRun,
@@ -50,14 +50,14 @@ public class ValueBatches {
         String run = null;
         if (key != null) {
             Object request = List.of(operation, String.valueOf(planRef), dryRun, allOrNothing, items);
-            Idempotency.BatchStart<IndicatorValueBatchResults> start = idempotency.beginBatch(key, operation, request,
-                    IndicatorValueBatchResults.class);
+            Idempotency.BatchStart<IndicatorValueBatchResultsDto> start = idempotency.beginBatch(key, operation, request,
+                    IndicatorValueBatchResultsDto.class);
             if (start.replay() != null) {
                 return new Outcome(start.replay(), true);
             }
             run = dryRun || allOrNothing ? null : start.run();
         }
-        List<IndicatorValueBatchResult> results = new ArrayList<>(items.size());
+        List<IndicatorValueBatchResultDto> results = new ArrayList<>(items.size());
         boolean checkOnly = dryRun || allOrNothing;
         for (int index = 0; index < items.size(); index++) {
             results.add(applyOne(planRef, items.get(index), refused.get(index), index, checkOnly, key, run, path));
@@ -65,7 +65,7 @@ public class ValueBatches {
         if (allOrNothing && !dryRun) {
             results = writeAll(planRef, items, results, path);
         }
-        IndicatorValueBatchResults answer = new IndicatorValueBatchResults();
+        IndicatorValueBatchResultsDto answer = new IndicatorValueBatchResultsDto();
         answer.setDryRun(dryRun);
         answer.setAllOrNothing(allOrNothing);
         answer.setItems(results);
@@ -75,8 +75,8 @@ public class ValueBatches {
         return new Outcome(answer, false);
     }
 
-    private List<IndicatorValueBatchResult> writeAll(String planRef, List<Item> items,
-            List<IndicatorValueBatchResult> checked, String path) {
+    private List<IndicatorValueBatchResultDto> writeAll(String planRef, List<Item> items,
+            List<IndicatorValueBatchResultDto> checked, String path) {
         if (checked.stream().anyMatch(r -> r.getStatus() >= 400)) {
             return checked.stream().map(r -> r.getStatus() >= 400 ? r : notWritten(r, path)).toList();
         }
@@ -85,7 +85,7 @@ public class ValueBatches {
         } catch (RuntimeException e) {
             // Another write got in between the check and the write: nothing was written.
             ProblemException problem = BatchItems.problem(e, "the write of an all-or-nothing batch");
-            List<IndicatorValueBatchResult> failed = new ArrayList<>(items.size());
+            List<IndicatorValueBatchResultDto> failed = new ArrayList<>(items.size());
             for (Item item : items) {
                 failed.add(failed(item, problem, path));
             }
@@ -98,10 +98,10 @@ public class ValueBatches {
      * marks itself done there, so that its state commits with the values). Any failure rolls back
      * all of it and propagates.
      */
-    List<IndicatorValueBatchResult> writeTogether(String planRef, List<Item> items, Runnable first) {
+    List<IndicatorValueBatchResultDto> writeTogether(String planRef, List<Item> items, Runnable first) {
         return QuarkusTransaction.requiringNew().call(() -> {
             first.run();
-            List<IndicatorValueBatchResult> written = new ArrayList<>(items.size());
+            List<IndicatorValueBatchResultDto> written = new ArrayList<>(items.size());
             for (Item item : items) {
                 written.add(succeeded(item, values.report(planRef, item.value(), true)));
             }
@@ -110,7 +110,7 @@ public class ValueBatches {
     }
 
     /** The result of item {@code index}, also when it failed: see {@link #attempt}. */
-    private IndicatorValueBatchResult applyOne(String planRef, Item item, Refused refusal, int index, boolean checkOnly,
+    private IndicatorValueBatchResultDto applyOne(String planRef, Item item, Refused refusal, int index, boolean checkOnly,
             String key, String run, String path) {
         try {
             return attempt(planRef, item, refusal, index, checkOnly, key, run, path);
@@ -124,31 +124,31 @@ public class ValueBatches {
      * {@code checkOnly}) in a transaction of its own by {@link BatchItems}. A failure to apply it
      * propagates, for a caller that tells the item's own failures from the service's.
      */
-    IndicatorValueBatchResult attempt(String planRef, Item item, Refused refusal, int index, boolean checkOnly,
+    IndicatorValueBatchResultDto attempt(String planRef, Item item, Refused refusal, int index, boolean checkOnly,
             String key, String run, String path) {
         if (refusal != null) {
             return failed(item, refusal.problem(), path);
         }
-        return items.apply(key, run, index, checkOnly, IndicatorValueBatchResult.class,
-                IndicatorValueBatchResult::getStatus, () -> succeeded(item, values.report(planRef, item.value(), true)));
+        return items.apply(key, run, index, checkOnly, IndicatorValueBatchResultDto.class,
+                IndicatorValueBatchResultDto::getStatus, () -> succeeded(item, values.report(planRef, item.value(), true)));
     }
 
     /** The result of an item whose application failed with {@code failure}. */
-    static IndicatorValueBatchResult failed(Item item, RuntimeException failure, String path) {
+    static IndicatorValueBatchResultDto failed(Item item, RuntimeException failure, String path) {
         return failed(item, BatchItems.problem(failure, item.row() != null ? "row " + item.row()
                 : "item " + item.reference()), path);
     }
 
-    private static IndicatorValueBatchResult succeeded(Item item, IndicatorValueService.Reported reported) {
-        IndicatorValueBatchResult result = base(item);
+    private static IndicatorValueBatchResultDto succeeded(Item item, IndicatorValueService.Reported reported) {
+        IndicatorValueBatchResultDto result = base(item);
         result.setStatus(reported.created() ? 201 : 200);
         result.setValueId(reported.row().id());
         result.setEtag(ETags.of(reported.row().version()));
         return result;
     }
 
-    private static IndicatorValueBatchResult notWritten(IndicatorValueBatchResult checked, String path) {
-        IndicatorValueBatchResult result = new IndicatorValueBatchResult();
+    private static IndicatorValueBatchResultDto notWritten(IndicatorValueBatchResultDto checked, String path) {
+        IndicatorValueBatchResultDto result = new IndicatorValueBatchResultDto();
         result.setReference(checked.getReference());
         result.setRow(checked.getRow());
         result.setStatus(424);
@@ -157,15 +157,15 @@ public class ValueBatches {
         return result;
     }
 
-    private static IndicatorValueBatchResult failed(Item item, ProblemException problem, String path) {
-        IndicatorValueBatchResult result = base(item);
+    private static IndicatorValueBatchResultDto failed(Item item, ProblemException problem, String path) {
+        IndicatorValueBatchResultDto result = base(item);
         result.setStatus(problem.type().status());
         result.setProblem(Problems.body(problem.type(), problem.getMessage(), path, problem.errors()));
         return result;
     }
 
-    private static IndicatorValueBatchResult base(Item item) {
-        IndicatorValueBatchResult result = new IndicatorValueBatchResult();
+    private static IndicatorValueBatchResultDto base(Item item) {
+        IndicatorValueBatchResultDto result = new IndicatorValueBatchResultDto();
         result.setReference(item.reference());
         result.setRow(item.row());
         return result;

@@ -27,7 +27,7 @@ import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.operations.DatabaseOutage;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.security.RunAs;
-import de.fachplan.api.generated.model.IndicatorValueBatchResult;
+import de.fachplan.api.generated.model.IndicatorValueBatchResultDto;
 
 /**
  * Runs queued import jobs on whichever replica gets them first.
@@ -178,11 +178,11 @@ public class ValueImportWorker {
                 return;
             }
             int to = Math.min(from + CHUNK, total);
-            List<IndicatorValueBatchResult> failures = new ArrayList<>();
+            List<IndicatorValueBatchResultDto> failures = new ArrayList<>();
             int passed = 0;
             for (int index = from; index < to; index++) {
                 ValueBatches.Item item = upload.items.get(index);
-                IndicatorValueBatchResult result;
+                IndicatorValueBatchResultDto result;
                 try {
                     result = batches.attempt(job.planRef(), item, upload.refused.get(index), index, checkOnly, run, run,
                             path);
@@ -238,7 +238,7 @@ public class ValueImportWorker {
      * ({@code run}) are needed only until then, to resume the chunk after a take-over, and go in
      * the same transaction: a job keeps at most one chunk of them.
      */
-    private void progress(Claim job, int from, int processed, int applied, List<IndicatorValueBatchResult> failures,
+    private void progress(Claim job, int from, int processed, int applied, List<IndicatorValueBatchResultDto> failures,
             String run) {
         QuarkusTransaction.requiringNew().run(() -> {
             int updated = em.createNativeQuery("UPDATE indicator_value_import SET processed_rows = :processed,"
@@ -251,7 +251,7 @@ public class ValueImportWorker {
             if (updated == 0) {
                 throw new LeaseLost();
             }
-            for (IndicatorValueBatchResult failure : failures) {
+            for (IndicatorValueBatchResultDto failure : failures) {
                 em.createNativeQuery("INSERT INTO indicator_value_import_error (import_id, row_number, result)"
                         + " VALUES (:id, :row, CAST(:result AS jsonb))")
                         .setParameter("id", job.id()).setParameter("row", failure.getRow())
@@ -291,7 +291,7 @@ public class ValueImportWorker {
                 .executeUpdate();
     }
 
-    private String write(IndicatorValueBatchResult result) {
+    private String write(IndicatorValueBatchResultDto result) {
         try {
             return json.writeValueAsString(result);
         } catch (JsonProcessingException e) {

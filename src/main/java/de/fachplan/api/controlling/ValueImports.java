@@ -17,9 +17,9 @@ import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.security.Caller;
 import de.fachplan.api.common.security.RunAs;
 import de.fachplan.api.common.time.Timestamps;
-import de.fachplan.api.generated.model.IndicatorValueBatchResult;
-import de.fachplan.api.generated.model.IndicatorValueImport;
-import de.fachplan.api.generated.model.IndicatorValueImportState;
+import de.fachplan.api.generated.model.IndicatorValueBatchResultDto;
+import de.fachplan.api.generated.model.IndicatorValueImportDto;
+import de.fachplan.api.generated.model.IndicatorValueImportStateDto;
 
 /**
  * Import jobs of large CSV uploads: queued here with the upload and its caller, applied by
@@ -86,10 +86,10 @@ public class ValueImports {
 
     /** The job as the client sees it, with the first {@value #LISTED_ERRORS} failed rows. */
     @Transactional
-    public IndicatorValueImport toDto(ValueImport job) {
-        IndicatorValueImport dto = new IndicatorValueImport();
+    public IndicatorValueImportDto toDto(ValueImport job) {
+        IndicatorValueImportDto dto = new IndicatorValueImportDto();
         dto.setId(job.id);
-        dto.setState(IndicatorValueImportState.fromValue(job.state.name()));
+        dto.setState(IndicatorValueImportStateDto.fromValue(job.state.name()));
         dto.setDryRun(job.dryRun);
         dto.setAllOrNothing(job.allOrNothing);
         dto.setPlan(job.planRef);
@@ -110,9 +110,9 @@ public class ValueImports {
         return dto;
     }
 
-    private IndicatorValueBatchResult read(String result) {
+    private IndicatorValueBatchResultDto read(String result) {
         try {
-            return json.readValue(result, IndicatorValueBatchResult.class);
+            return json.readValue(result, IndicatorValueBatchResultDto.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored import error is unreadable", e);
         }

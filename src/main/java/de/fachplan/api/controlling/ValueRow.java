@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 import de.fachplan.api.common.time.Timestamps;
-import de.fachplan.api.generated.model.IndicatorUnit;
-import de.fachplan.api.generated.model.IndicatorValueState;
+import de.fachplan.api.generated.model.IndicatorUnitDto;
+import de.fachplan.api.generated.model.IndicatorValueStateDto;
+import de.fachplan.api.generated.model.IndicatorValueDto;
 
 /**
  * One reported value as lists and exports show it. JSON and CSV are both made from this record
@@ -54,8 +55,8 @@ record ValueRow(UUID id, String indicator, String plan, String actionField, Stri
         return ValueState.WITHDRAWN.name().equals(state);
     }
 
-    de.fachplan.api.generated.model.IndicatorValue toDto() {
-        var dto = new de.fachplan.api.generated.model.IndicatorValue();
+    IndicatorValueDto toDto() {
+        var dto = new IndicatorValueDto();
         dto.setId(id);
         dto.setIndicator(indicator);
         dto.setPlan(plan);
@@ -65,8 +66,8 @@ record ValueRow(UUID id, String indicator, String plan, String actionField, Stri
         dto.setPeriodStart(periodStart);
         dto.setDistrict(district);
         dto.setValue(Numbers.plain(value));
-        dto.setUnit(IndicatorUnit.fromValue(unit));
-        dto.setState(IndicatorValueState.fromValue(state));
+        dto.setUnit(IndicatorUnitDto.fromValue(unit));
+        dto.setState(IndicatorValueStateDto.fromValue(state));
         dto.setRevision(revision);
         dto.setRevisionReason(revisionReason);
         dto.setNote(note);

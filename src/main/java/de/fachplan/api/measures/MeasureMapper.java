@@ -20,32 +20,37 @@ import de.fachplan.api.catalogue.Guideline;
 import de.fachplan.api.catalogue.TargetGroup;
 import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.persistence.SqlValues;
-import de.fachplan.api.generated.model.MeasureCreate;
-import de.fachplan.api.generated.model.MeasurePartnerInput;
-import de.fachplan.api.generated.model.MeasurePatch;
-import de.fachplan.api.generated.model.OrganisationRef;
+import de.fachplan.api.generated.model.MeasureCreateDto;
+import de.fachplan.api.generated.model.MeasurePartnerInputDto;
+import de.fachplan.api.generated.model.MeasurePatchDto;
+import de.fachplan.api.generated.model.OrganisationRefDto;
 import de.fachplan.api.organisations.Organisation;
+import de.fachplan.api.generated.model.MeasureDto;
+import de.fachplan.api.generated.model.MeasurePartnerDto;
+import de.fachplan.api.generated.model.MeasureStatusDto;
+import de.fachplan.api.generated.model.PartnerRoleDto;
+import de.fachplan.api.generated.model.StatusChangeDto;
 
 /** Measures between the contract's DTOs and the domain. */
 final class MeasureMapper {
 
     /** Partners by organisation name, then id: the same order for every representation. */
-    private static final Comparator<de.fachplan.api.generated.model.MeasurePartner> PARTNER_ORDER = Comparator
-            .comparing((de.fachplan.api.generated.model.MeasurePartner p) -> p.getOrganisation().getName())
+    private static final Comparator<MeasurePartnerDto> PARTNER_ORDER = Comparator
+            .comparing((MeasurePartnerDto p) -> p.getOrganisation().getName())
             .thenComparing(p -> p.getOrganisation().getId());
 
     private MeasureMapper() {
     }
 
-    static de.fachplan.api.generated.model.Measure toDto(Measure measure, Viewer viewer) {
-        var dto = new de.fachplan.api.generated.model.Measure();
+    static MeasureDto toDto(Measure measure, Viewer viewer) {
+        var dto = new MeasureDto();
         dto.setId(measure.id);
         dto.setPlan(measure.plan.code);
         dto.setCode(measure.code);
         dto.setActionField(measure.actionField.code);
         dto.setTitle(measure.title);
         dto.setDescription(measure.description);
-        dto.setStatus(de.fachplan.api.generated.model.MeasureStatus.valueOf(measure.status.name()));
+        dto.setStatus(MeasureStatusDto.valueOf(measure.status.name()));
         dto.setProgress(measure.progress);
         dto.setPlannedStart(measure.plannedStart);
         dto.setPlannedEnd(measure.plannedEnd);
@@ -53,9 +58,9 @@ final class MeasureMapper {
             dto.setLeadOrganisation(ref(measure.leadOrganisation));
         }
         dto.setPartners(measure.partners.stream().map(p -> {
-            var partner = new de.fachplan.api.generated.model.MeasurePartner();
+            var partner = new MeasurePartnerDto();
             partner.setOrganisation(ref(p.organisation));
-            partner.setRole(de.fachplan.api.generated.model.PartnerRole.valueOf(p.role.name()));
+            partner.setRole(PartnerRoleDto.valueOf(p.role.name()));
             return partner;
         }).sorted(PARTNER_ORDER).toList());
         dto.setGuidelines(measure.guidelines.stream().sorted(Comparator.comparingInt((Guideline g) -> g.position))
@@ -80,15 +85,15 @@ final class MeasureMapper {
      * A row of {@link MeasureSearch}: the same representation as {@link #toDto(Measure, Viewer)}
      * gives for the entity, member for member (CachedReadsTest holds the two together).
      */
-    static de.fachplan.api.generated.model.Measure toDto(Row row, Viewer viewer) {
-        var dto = new de.fachplan.api.generated.model.Measure();
+    static MeasureDto toDto(Row row, Viewer viewer) {
+        var dto = new MeasureDto();
         dto.setId(row.get("id", UUID.class));
         dto.setPlan(SqlValues.text(row.get("plan_code")));
         dto.setCode(SqlValues.text(row.get("code")));
         dto.setActionField(SqlValues.text(row.get("action_field_code")));
         dto.setTitle(SqlValues.text(row.get("title")));
         dto.setDescription(SqlValues.text(row.get("description")));
-        dto.setStatus(de.fachplan.api.generated.model.MeasureStatus.valueOf(SqlValues.text(row.get("status"))));
+        dto.setStatus(MeasureStatusDto.valueOf(SqlValues.text(row.get("status"))));
         dto.setProgress(row.get("progress", Number.class).intValue());
         dto.setPlannedStart(SqlValues.localDate(row.get("planned_start")));
         dto.setPlannedEnd(SqlValues.localDate(row.get("planned_end")));
@@ -98,14 +103,14 @@ final class MeasureMapper {
             organisations.add(lead);
             dto.setLeadOrganisation(ref(lead, SqlValues.text(row.get("lead_name"))));
         }
-        List<de.fachplan.api.generated.model.MeasurePartner> partners = new ArrayList<>();
+        List<MeasurePartnerDto> partners = new ArrayList<>();
         for (String packed : SqlValues.strings(row.get("partners"))) {
             String[] parts = packed.split("\\|", 3);
             UUID organisation = UUID.fromString(parts[0]);
             organisations.add(organisation);
-            var partner = new de.fachplan.api.generated.model.MeasurePartner();
+            var partner = new MeasurePartnerDto();
             partner.setOrganisation(ref(organisation, parts[2]));
-            partner.setRole(de.fachplan.api.generated.model.PartnerRole.valueOf(parts[1]));
+            partner.setRole(PartnerRoleDto.valueOf(parts[1]));
             partners.add(partner);
         }
         partners.sort(PARTNER_ORDER);
@@ -136,12 +141,12 @@ final class MeasureMapper {
      * ({@code role:EDITOR}, {@code role:UNKNOWN} for rows from before roles were recorded), never
      * the name.
      */
-    static de.fachplan.api.generated.model.StatusChange toDto(StatusChange change, boolean publicView) {
-        var dto = new de.fachplan.api.generated.model.StatusChange();
+    static StatusChangeDto toDto(StatusChange change, boolean publicView) {
+        var dto = new StatusChangeDto();
         dto.setId(change.id);
         dto.setFromStatus(change.fromStatus == null ? null
-                : de.fachplan.api.generated.model.MeasureStatus.valueOf(change.fromStatus.name()));
-        dto.setToStatus(de.fachplan.api.generated.model.MeasureStatus.valueOf(change.toStatus.name()));
+                : MeasureStatusDto.valueOf(change.fromStatus.name()));
+        dto.setToStatus(MeasureStatusDto.valueOf(change.toStatus.name()));
         dto.setChangedAt(change.changedAt.withOffsetSameInstant(ZoneOffset.UTC));
         dto.setChangedBy(!publicView ? change.changedBy
                 : "role:" + (change.changedByRole == null ? "UNKNOWN" : change.changedByRole.name()));
@@ -149,7 +154,7 @@ final class MeasureMapper {
         return dto;
     }
 
-    static MeasureChange fromCreate(MeasureCreate request) {
+    static MeasureChange fromCreate(MeasureCreateDto request) {
         return new MeasureChange(request.getPlan(), request.getActionField(), request.getCode(), request.getTitle(),
                 Optional.ofNullable(request.getDescription()),
                 request.getStatus() == null ? null : MeasureStatus.valueOf(request.getStatus().name()),
@@ -161,7 +166,7 @@ final class MeasureMapper {
                 request.getPublic(), Optional.ofNullable(request.getStatusNote()), null, Set.of());
     }
 
-    static MeasureChange fromPatch(MeasurePatch patch) {
+    static MeasureChange fromPatch(MeasurePatchDto patch) {
         return new MeasureChange(null, null, null, patch.getTitle(), clearable(patch.getDescription()),
                 patch.getStatus() == null ? null : MeasureStatus.valueOf(patch.getStatus().name()),
                 patch.getStatusReason(), patch.getProgress(), clearable(patch.getPlannedStart()),
@@ -173,7 +178,7 @@ final class MeasureMapper {
     }
 
     /** The members a merge patch sent, by their names in the contract. */
-    private static Set<String> members(MeasurePatch patch) {
+    private static Set<String> members(MeasurePatchDto patch) {
         Set<String> members = new TreeSet<>();
         Map<String, Boolean> sent = new LinkedHashMap<>();
         sent.put("title", patch.getTitle() != null);
@@ -205,16 +210,16 @@ final class MeasureMapper {
         return value.isPresent() ? Optional.ofNullable(value.get()) : null;
     }
 
-    private static MeasureChange.PartnerInput partner(MeasurePartnerInput input) {
+    private static MeasureChange.PartnerInput partner(MeasurePartnerInputDto input) {
         return new MeasureChange.PartnerInput(input.getOrganisationId(), PartnerRole.valueOf(input.getRole().name()));
     }
 
-    private static OrganisationRef ref(Organisation organisation) {
+    private static OrganisationRefDto ref(Organisation organisation) {
         return ref(organisation.id, organisation.name);
     }
 
-    private static OrganisationRef ref(UUID id, String name) {
-        OrganisationRef ref = new OrganisationRef();
+    private static OrganisationRefDto ref(UUID id, String name) {
+        OrganisationRefDto ref = new OrganisationRefDto();
         ref.setId(id);
         ref.setName(name);
         return ref;

@@ -20,6 +20,7 @@ import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.paging.SortColumn;
 import de.fachplan.api.common.paging.SortColumn.ValueKind;
 import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.generated.model.MeasureDto;
 
 /**
  * Finds measures. Filtering, visibility, full-text search, keyset paging and the relations of
@@ -70,7 +71,7 @@ class MeasureSearch {
             """;
 
     /** A page of the list, as the viewer sees it. */
-    Page<de.fachplan.api.generated.model.Measure> list(MeasureFilter filter, PageRequest page, Viewer viewer) {
+    Page<MeasureDto> list(MeasureFilter filter, PageRequest page, Viewer viewer) {
         return query(filter, viewer).fetchRows(em, page, rows(viewer), row -> MeasureMapper.toDto(row, viewer));
     }
 
@@ -78,7 +79,7 @@ class MeasureSearch {
      * One measure by id, by code within the plan, or ({@code ext:...}) by the viewer's own
      * external reference; empty if it does not exist or the viewer may not see it.
      */
-    Optional<de.fachplan.api.generated.model.Measure> one(String ref, String planRef, Viewer viewer) {
+    Optional<MeasureDto> one(String ref, String planRef, Viewer viewer) {
         KeysetQuery query = new KeysetQuery("measure m", "m.id");
         bindViewer(query, viewer);
         visibleTo(query, viewer);

@@ -46,6 +46,7 @@ import de.fachplan.api.common.security.ReadScope;
 import de.fachplan.api.common.time.Timestamps;
 import de.fachplan.api.organisations.Organisation;
 import de.fachplan.api.organisations.OrganisationRenamed;
+import de.fachplan.api.generated.model.MeasureDto;
 
 /** The rules of measures: numbering, references, periods and the status life cycle. */
 @ApplicationScoped
@@ -80,8 +81,8 @@ public class MeasureService {
      * or an entity: the most-called path of the service. An unknown plan is a 404, not an empty
      * page, so the plan is looked up only when nothing was found.
      */
-    public Page<de.fachplan.api.generated.model.Measure> list(MeasureFilter filter, PageRequest page) {
-        Page<de.fachplan.api.generated.model.Measure> found = search.list(filter, page, viewer());
+    public Page<MeasureDto> list(MeasureFilter filter, PageRequest page) {
+        Page<MeasureDto> found = search.list(filter, page, viewer());
         if (found.items().isEmpty()) {
             plans.resolve(filter.plan());
         }
@@ -89,7 +90,7 @@ public class MeasureService {
     }
 
     /** One measure as the caller sees it, read like {@link #list}. */
-    public de.fachplan.api.generated.model.Measure get(String ref, String planRef) {
+    public MeasureDto get(String ref, String planRef) {
         return search.one(ref, planRef, viewer()).orElseThrow(() -> {
             if (!ref.startsWith(MeasureSearch.EXTERNAL_PREFIX) && Refs.asUuid(ref).isEmpty()) {
                 plans.resolve(planRef);

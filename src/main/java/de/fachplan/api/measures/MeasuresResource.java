@@ -22,10 +22,12 @@ import de.fachplan.api.common.security.Caller;
 import de.fachplan.api.common.security.ReadScope;
 import de.fachplan.api.common.security.Role;
 import de.fachplan.api.generated.api.MeasuresApi;
-import de.fachplan.api.generated.model.MeasureCreate;
-import de.fachplan.api.generated.model.MeasurePage;
-import de.fachplan.api.generated.model.MeasurePatch;
-import de.fachplan.api.generated.model.StatusChangePage;
+import de.fachplan.api.generated.model.MeasureCreateDto;
+import de.fachplan.api.generated.model.MeasurePageDto;
+import de.fachplan.api.generated.model.MeasurePatchDto;
+import de.fachplan.api.generated.model.StatusChangePageDto;
+import de.fachplan.api.generated.model.MeasureDto;
+import de.fachplan.api.generated.model.MeasureStatusDto;
 
 public class MeasuresResource implements MeasuresApi {
 
@@ -44,16 +46,16 @@ public class MeasuresResource implements MeasuresApi {
     /** Conditional requests ({@code If-None-Match}) of the reads here are answered by the cache filter. */
     @Override
     @CachedRepresentation
-    public RestResponse<MeasurePage> listMeasures(String plan, String actionField,
-            de.fachplan.api.generated.model.MeasureStatus status, String targetGroup, String guideline,
+    public RestResponse<MeasurePageDto> listMeasures(String plan, String actionField,
+            MeasureStatusDto status, String targetGroup, String guideline,
             String district, UUID organisation, String q, OffsetDateTime modifiedSince, String sort, Integer limit,
             String cursor, String ifNoneMatch) {
         MeasureFilter filter = new MeasureFilter(plan, actionField,
                 status == null ? null : MeasureStatus.valueOf(status.name()), targetGroup, guideline, district,
                 organisation, q, modifiedSince, sort);
-        Page<de.fachplan.api.generated.model.Measure> page = measures.list(filter,
+        Page<MeasureDto> page = measures.list(filter,
                 PageRequest.of(limit, cursor, filter.fingerprint()));
-        MeasurePage body = new MeasurePage();
+        MeasurePageDto body = new MeasurePageDto();
         body.setItems(page.items());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
@@ -61,7 +63,7 @@ public class MeasuresResource implements MeasuresApi {
 
     @Override
     @CachedRepresentation
-    public RestResponse<de.fachplan.api.generated.model.Measure> getMeasure(String measureRef, String plan,
+    public RestResponse<MeasureDto> getMeasure(String measureRef, String plan,
             String ifNoneMatch) {
         var measure = measures.get(measureRef, plan);
         return Responses.withETag(measure, measure.getVersion());
@@ -69,11 +71,11 @@ public class MeasuresResource implements MeasuresApi {
 
     @Override
     @CachedRepresentation
-    public RestResponse<StatusChangePage> listMeasureStatusHistory(String measureRef, String plan, Integer limit,
+    public RestResponse<StatusChangePageDto> listMeasureStatusHistory(String measureRef, String plan, Integer limit,
             String cursor, String ifNoneMatch) {
         Page<StatusChange> page = measures.history(measureRef, plan,
                 PageRequest.of(limit, cursor, "status-history:" + measureRef + ":" + plan));
-        StatusChangePage body = new StatusChangePage();
+        StatusChangePageDto body = new StatusChangePageDto();
         // Judged by the read scope, the key of the read cache: what the public scope is given is
         // what every caller with that scope is served.
         boolean publicView = caller.readScope().equals(ReadScope.PUBLIC);
@@ -84,10 +86,10 @@ public class MeasuresResource implements MeasuresApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
-    public RestResponse<de.fachplan.api.generated.model.Measure> createMeasure(MeasureCreate request,
+    public RestResponse<MeasureDto> createMeasure(MeasureCreateDto request,
             String idempotencyKey) {
         return idempotency.create(idempotencyKey, "createMeasure", request,
-                de.fachplan.api.generated.model.Measure.class, () -> {
+                MeasureDto.class, () -> {
                     Measure measure = measures.create(MeasureMapper.fromCreate(request), caller.displayName());
                     return new Idempotency.Outcome<>(MeasureMapper.toDto(measure, measures.viewer()),
                             URI.create("measures/" + measure.id), ETags.of(measure.version));
@@ -96,10 +98,10 @@ public class MeasuresResource implements MeasuresApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
-    public RestResponse<de.fachplan.api.generated.model.Measure> updateMeasure(String measureRef, String ifMatch,
-            MeasurePatch patch, String plan, String idempotencyKey) {
+    public RestResponse<MeasureDto> updateMeasure(String measureRef, String ifMatch,
+            MeasurePatchDto patch, String plan, String idempotencyKey) {
         return idempotency.change(idempotencyKey, "updateMeasure:" + measureRef + ":" + plan + ":" + ifMatch, patch,
-                de.fachplan.api.generated.model.Measure.class, () -> {
+                MeasureDto.class, () -> {
                     Measure measure = measures.update(measureRef, plan, ifMatch, MeasureMapper.fromPatch(patch),
                             caller.displayName());
                     return new Idempotency.Outcome<>(MeasureMapper.toDto(measure, measures.viewer()), null,

@@ -1,6 +1,8 @@
 package de.fachplan.api.organisations;
 
 import java.time.ZoneOffset;
+import de.fachplan.api.generated.model.OrganisationDto;
+import de.fachplan.api.generated.model.OrganisationTypeDto;
 
 /** Organisations to the contract's DTO. */
 final class OrganisationMapper {
@@ -8,12 +10,12 @@ final class OrganisationMapper {
     private OrganisationMapper() {
     }
 
-    static de.fachplan.api.generated.model.Organisation toDto(Organisation organisation) {
-        var dto = new de.fachplan.api.generated.model.Organisation();
+    static OrganisationDto toDto(Organisation organisation) {
+        var dto = new OrganisationDto();
         dto.setId(organisation.id);
         dto.setName(organisation.name);
         dto.setShortName(organisation.shortName);
-        dto.setType(de.fachplan.api.generated.model.OrganisationType.valueOf(organisation.type.name()));
+        dto.setType(OrganisationTypeDto.valueOf(organisation.type.name()));
         dto.setWebsite(organisation.website);
         dto.setIllustrative(organisation.illustrative);
         dto.setVersion(organisation.version);

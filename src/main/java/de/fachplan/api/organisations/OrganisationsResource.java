@@ -22,9 +22,11 @@ import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.security.Role;
 import de.fachplan.api.generated.api.OrganisationsApi;
-import de.fachplan.api.generated.model.OrganisationCreate;
-import de.fachplan.api.generated.model.OrganisationPage;
-import de.fachplan.api.generated.model.OrganisationPatch;
+import de.fachplan.api.generated.model.OrganisationCreateDto;
+import de.fachplan.api.generated.model.OrganisationPageDto;
+import de.fachplan.api.generated.model.OrganisationPatchDto;
+import de.fachplan.api.generated.model.OrganisationDto;
+import de.fachplan.api.generated.model.OrganisationTypeDto;
 
 public class OrganisationsResource implements OrganisationsApi {
 
@@ -39,28 +41,28 @@ public class OrganisationsResource implements OrganisationsApi {
 
     @Override
     @CachedRepresentation
-    public RestResponse<OrganisationPage> listOrganisations(de.fachplan.api.generated.model.OrganisationType type,
+    public RestResponse<OrganisationPageDto> listOrganisations(OrganisationTypeDto type,
             OffsetDateTime modifiedSince, Integer limit, String cursor, String ifNoneMatch) {
         Page<Organisation> page = organisations.list(type == null ? null : OrganisationType.valueOf(type.name()),
                 modifiedSince, PageRequest.of(limit, cursor, "organisations:" + type + ":" + modifiedSince));
-        OrganisationPage body = new OrganisationPage();
+        OrganisationPageDto body = new OrganisationPageDto();
         body.setItems(page.items().stream().map(OrganisationMapper::toDto).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
     }
 
     @Override
-    public RestResponse<de.fachplan.api.generated.model.Organisation> getOrganisation(UUID id, String ifNoneMatch) {
+    public RestResponse<OrganisationDto> getOrganisation(UUID id, String ifNoneMatch) {
         Organisation organisation = organisations.get(id);
         return Responses.conditional(ifNoneMatch, organisation.version, () -> OrganisationMapper.toDto(organisation));
     }
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
-    public RestResponse<de.fachplan.api.generated.model.Organisation> createOrganisation(OrganisationCreate request,
+    public RestResponse<OrganisationDto> createOrganisation(OrganisationCreateDto request,
             String idempotencyKey) {
         return idempotency.create(idempotencyKey, "createOrganisation", request,
-                de.fachplan.api.generated.model.Organisation.class, () -> {
+                OrganisationDto.class, () -> {
                     Organisation organisation = organisations.create(new OrganisationService.OrganisationChange(
                             request.getName(), Optional.ofNullable(request.getShortName()),
                             OrganisationType.valueOf(request.getType().name()),
@@ -73,8 +75,8 @@ public class OrganisationsResource implements OrganisationsApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
-    public RestResponse<de.fachplan.api.generated.model.Organisation> updateOrganisation(UUID id, String ifMatch,
-            OrganisationPatch patch) {
+    public RestResponse<OrganisationDto> updateOrganisation(UUID id, String ifMatch,
+            OrganisationPatchDto patch) {
         Organisation organisation = organisations.update(id, ifMatch, new OrganisationService.OrganisationChange(
                 patch.getName(), clearable(patch.getShortName()),
                 patch.getType() == null ? null : OrganisationType.valueOf(patch.getType().name()),
@@ -94,7 +96,7 @@ public class OrganisationsResource implements OrganisationsApi {
         return value.isPresent() ? Optional.ofNullable(value.get()) : null;
     }
 
-    private static RestResponse<de.fachplan.api.generated.model.Organisation> withETag(Organisation organisation) {
+    private static RestResponse<OrganisationDto> withETag(Organisation organisation) {
         return Responses.withETag(OrganisationMapper.toDto(organisation), organisation.version);
     }
 }

@@ -10,10 +10,10 @@ import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.problem.Problems;
 import de.fachplan.api.common.security.Caller;
-import de.fachplan.api.generated.model.MeasureStatusUpdate;
-import de.fachplan.api.generated.model.MeasureStatusUpdateBatch;
-import de.fachplan.api.generated.model.MeasureStatusUpdateResult;
-import de.fachplan.api.generated.model.MeasureStatusUpdateResults;
+import de.fachplan.api.generated.model.MeasureStatusUpdateDto;
+import de.fachplan.api.generated.model.MeasureStatusUpdateBatchDto;
+import de.fachplan.api.generated.model.MeasureStatusUpdateResultDto;
+import de.fachplan.api.generated.model.MeasureStatusUpdateResultsDto;
 import de.fachplan.api.measures.Measure;
 import de.fachplan.api.measures.MeasureChange;
 import de.fachplan.api.measures.MeasureService;
@@ -38,17 +38,17 @@ public class StatusSync {
     Caller caller;
 
     /** The answer and whether it is the replay of an earlier one. */
-    public record Outcome(MeasureStatusUpdateResults results, boolean replayed) {
+    public record Outcome(MeasureStatusUpdateResultsDto results, boolean replayed) {
     }
 
-    public Outcome apply(MeasureStatusUpdateBatch batch, boolean dryRun, String key, String path) {
-        List<MeasureStatusUpdate> items = batch.getItems();
-        ItemBatch.Outcome<MeasureStatusUpdateResults> outcome = batches.run(key, OPERATION, List.of(dryRun, batch),
-                items.size(), dryRun, MeasureStatusUpdateResult.class, MeasureStatusUpdateResults.class,
-                index -> applyItem(items.get(index)), MeasureStatusUpdateResult::getStatus,
+    public Outcome apply(MeasureStatusUpdateBatchDto batch, boolean dryRun, String key, String path) {
+        List<MeasureStatusUpdateDto> items = batch.getItems();
+        ItemBatch.Outcome<MeasureStatusUpdateResultsDto> outcome = batches.run(key, OPERATION, List.of(dryRun, batch),
+                items.size(), dryRun, MeasureStatusUpdateResultDto.class, MeasureStatusUpdateResultsDto.class,
+                index -> applyItem(items.get(index)), MeasureStatusUpdateResultDto::getStatus,
                 (index, problem) -> failed(items.get(index).getReference(), problem, path),
                 results -> {
-                    MeasureStatusUpdateResults answer = new MeasureStatusUpdateResults();
+                    MeasureStatusUpdateResultsDto answer = new MeasureStatusUpdateResultsDto();
                     answer.setDryRun(dryRun);
                     answer.setItems(results);
                     return answer;
@@ -56,14 +56,14 @@ public class StatusSync {
         return new Outcome(outcome.answer(), outcome.replayed());
     }
 
-    private MeasureStatusUpdateResult applyItem(MeasureStatusUpdate item) {
+    private MeasureStatusUpdateResultDto applyItem(MeasureStatusUpdateDto item) {
         Measure measure = measures.update(item.getMeasure(), item.getPlan(),
                 item.getIfMatch() == null ? "*" : item.getIfMatch(),
                 MeasureChange.statusUpdate(
                         item.getStatus() == null ? null : MeasureStatus.valueOf(item.getStatus().name()),
                         item.getStatusReason(), item.getProgress(), item.getStatusNote()),
                 caller.displayName());
-        MeasureStatusUpdateResult result = new MeasureStatusUpdateResult();
+        MeasureStatusUpdateResultDto result = new MeasureStatusUpdateResultDto();
         result.setReference(item.getReference());
         result.setStatus(200);
         result.setMeasureId(measure.id);
@@ -71,8 +71,8 @@ public class StatusSync {
         return result;
     }
 
-    private static MeasureStatusUpdateResult failed(String reference, ProblemException problem, String path) {
-        MeasureStatusUpdateResult result = new MeasureStatusUpdateResult();
+    private static MeasureStatusUpdateResultDto failed(String reference, ProblemException problem, String path) {
+        MeasureStatusUpdateResultDto result = new MeasureStatusUpdateResultDto();
         result.setReference(reference);
         result.setStatus(problem.type().status());
         result.setProblem(Problems.body(problem.type(), problem.getMessage(), path, problem.errors()));

@@ -22,13 +22,13 @@ import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.security.Caller;
 import de.fachplan.api.common.security.Role;
 import de.fachplan.api.generated.api.SyncApi;
-import de.fachplan.api.generated.model.AuditEvent;
-import de.fachplan.api.generated.model.AuditEventPage;
-import de.fachplan.api.generated.model.Change;
-import de.fachplan.api.generated.model.ChangePage;
-import de.fachplan.api.generated.model.FieldChange;
-import de.fachplan.api.generated.model.MeasureStatusUpdateBatch;
-import de.fachplan.api.generated.model.MeasureStatusUpdateResults;
+import de.fachplan.api.generated.model.AuditEventDto;
+import de.fachplan.api.generated.model.AuditEventPageDto;
+import de.fachplan.api.generated.model.ChangeDto;
+import de.fachplan.api.generated.model.ChangePageDto;
+import de.fachplan.api.generated.model.FieldChangeDto;
+import de.fachplan.api.generated.model.MeasureStatusUpdateBatchDto;
+import de.fachplan.api.generated.model.MeasureStatusUpdateResultsDto;
 
 public class SyncResource implements SyncApi {
 
@@ -49,10 +49,10 @@ public class SyncResource implements SyncApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME, Role.PARTNER_NAME })
-    public RestResponse<ChangePage> listChanges(String cursor, String types, Integer limit) {
+    public RestResponse<ChangePageDto> listChanges(String cursor, String types, Integer limit) {
         ChangeFeed.Batch batch = feed.read(cursor, types == null ? Set.of() : new java.util.HashSet<>(List.of(types.split(","))),
                 limit == null ? PageRequest.DEFAULT_LIMIT : limit, caller.partnerScope());
-        ChangePage body = new ChangePage();
+        ChangePageDto body = new ChangePageDto();
         body.setItems(batch.entries().stream().map(SyncResource::toDto).toList());
         body.setNextCursor(batch.nextCursor());
         body.setHasMore(batch.hasMore());
@@ -61,12 +61,12 @@ public class SyncResource implements SyncApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.CONTROLLER_NAME, Role.PARTNER_NAME })
-    public RestResponse<AuditEventPage> listAuditEvents(String resourceType, UUID resourceId, String actorId,
+    public RestResponse<AuditEventPageDto> listAuditEvents(String resourceType, UUID resourceId, String actorId,
             String requestId, OffsetDateTime since, Integer limit, String cursor) {
         AuditEvents.Filter filter = new AuditEvents.Filter(resourceType, resourceId, actorId, requestId, since);
         Page<AuditEvents.Event> page = audit.list(filter, PageRequest.of(limit, cursor, filter.fingerprint()),
                 caller.partnerScope());
-        AuditEventPage body = new AuditEventPage();
+        AuditEventPageDto body = new AuditEventPageDto();
         body.setItems(page.items().stream().map(SyncResource::toDto).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
@@ -74,32 +74,32 @@ public class SyncResource implements SyncApi {
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
-    public RestResponse<MeasureStatusUpdateResults> applyMeasureStatusUpdates(MeasureStatusUpdateBatch batch,
+    public RestResponse<MeasureStatusUpdateResultsDto> applyMeasureStatusUpdates(MeasureStatusUpdateBatchDto batch,
             Boolean dryRun, String idempotencyKey) {
         StatusSync.Outcome outcome = statusSync.apply(batch, Boolean.TRUE.equals(dryRun), idempotencyKey,
                 uri.getRequestUri().getRawPath());
-        RestResponse.ResponseBuilder<MeasureStatusUpdateResults> response = RestResponse.ResponseBuilder
-                .<MeasureStatusUpdateResults>create(207).entity(outcome.results());
+        RestResponse.ResponseBuilder<MeasureStatusUpdateResultsDto> response = RestResponse.ResponseBuilder
+                .<MeasureStatusUpdateResultsDto>create(207).entity(outcome.results());
         if (outcome.replayed()) {
             response.header(Idempotency.REPLAYED_HEADER, "true");
         }
         return response.build();
     }
 
-    private static Change toDto(ChangeFeed.Entry entry) {
-        Change change = new Change();
-        change.setType(Change.TypeEnum.fromValue(entry.type()));
+    private static ChangeDto toDto(ChangeFeed.Entry entry) {
+        ChangeDto change = new ChangeDto();
+        change.setType(ChangeDto.TypeEnum.fromValue(entry.type()));
         change.setResourceId(entry.resourceId());
         change.setCode(entry.code());
-        change.setOperation(Change.OperationEnum.fromValue(entry.operation()));
+        change.setOperation(ChangeDto.OperationEnum.fromValue(entry.operation()));
         change.setDeleted("DELETED".equals(entry.operation()));
         change.setVersion(entry.version());
         change.setChangedAt(entry.changedAt().withOffsetSameInstant(ZoneOffset.UTC));
         return change;
     }
 
-    private static AuditEvent toDto(AuditEvents.Event event) {
-        AuditEvent dto = new AuditEvent();
+    private static AuditEventDto toDto(AuditEvents.Event event) {
+        AuditEventDto dto = new AuditEventDto();
         dto.setId(event.id());
         dto.setOccurredAt(event.occurredAt().withOffsetSameInstant(ZoneOffset.UTC));
         dto.setActor(event.actor());
@@ -107,12 +107,12 @@ public class SyncResource implements SyncApi {
         dto.setActorOrganisationId(event.actorOrganisationId());
         dto.setRequestId(event.requestId());
         dto.setClientRequestId(event.clientRequestId());
-        dto.setResourceType(AuditEvent.ResourceTypeEnum.fromValue(event.resourceType()));
+        dto.setResourceType(AuditEventDto.ResourceTypeEnum.fromValue(event.resourceType()));
         dto.setResourceId(event.resourceId());
-        dto.setAction(AuditEvent.ActionEnum.fromValue(event.action()));
-        Map<String, FieldChange> changes = new LinkedHashMap<>();
+        dto.setAction(AuditEventDto.ActionEnum.fromValue(event.action()));
+        Map<String, FieldChangeDto> changes = new LinkedHashMap<>();
         event.changes().forEach((member, change) -> {
-            FieldChange fieldChange = new FieldChange();
+            FieldChangeDto fieldChange = new FieldChangeDto();
             fieldChange.setFrom(change.get("from"));
             fieldChange.setTo(change.get("to"));
             changes.put(member, fieldChange);

@@ -27,26 +27,26 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
-import de.fachplan.api.generated.model.AccommodationFacilityPage;
-import de.fachplan.api.generated.model.ActionFieldPage;
-import de.fachplan.api.generated.model.CapacityChart;
-import de.fachplan.api.generated.model.CapacityRecordPage;
-import de.fachplan.api.generated.model.CitywideFigurePage;
-import de.fachplan.api.generated.model.ForecastScenarioPage;
-import de.fachplan.api.generated.model.ScenarioShortfall;
-import de.fachplan.api.generated.model.ApiKeyPage;
-import de.fachplan.api.generated.model.AuditEventPage;
-import de.fachplan.api.generated.model.DistrictPage;
-import de.fachplan.api.generated.model.GuidelinePage;
-import de.fachplan.api.generated.model.IndicatorPage;
-import de.fachplan.api.generated.model.IndicatorValuePage;
-import de.fachplan.api.generated.model.MeasurePage;
-import de.fachplan.api.generated.model.OrganisationPage;
-import de.fachplan.api.generated.model.PlanPage;
-import de.fachplan.api.generated.model.StatusChangePage;
-import de.fachplan.api.generated.model.TargetGroupPage;
-import de.fachplan.api.generated.model.WebhookDeliveryPage;
-import de.fachplan.api.generated.model.WebhookSubscriptionPage;
+import de.fachplan.api.generated.model.AccommodationFacilityPageDto;
+import de.fachplan.api.generated.model.ActionFieldPageDto;
+import de.fachplan.api.generated.model.CapacityChartDto;
+import de.fachplan.api.generated.model.CapacityRecordPageDto;
+import de.fachplan.api.generated.model.CitywideFigurePageDto;
+import de.fachplan.api.generated.model.ForecastScenarioPageDto;
+import de.fachplan.api.generated.model.ScenarioShortfallDto;
+import de.fachplan.api.generated.model.ApiKeyPageDto;
+import de.fachplan.api.generated.model.AuditEventPageDto;
+import de.fachplan.api.generated.model.DistrictPageDto;
+import de.fachplan.api.generated.model.GuidelinePageDto;
+import de.fachplan.api.generated.model.IndicatorPageDto;
+import de.fachplan.api.generated.model.IndicatorValuePageDto;
+import de.fachplan.api.generated.model.MeasurePageDto;
+import de.fachplan.api.generated.model.OrganisationPageDto;
+import de.fachplan.api.generated.model.PlanPageDto;
+import de.fachplan.api.generated.model.StatusChangePageDto;
+import de.fachplan.api.generated.model.TargetGroupPageDto;
+import de.fachplan.api.generated.model.WebhookDeliveryPageDto;
+import de.fachplan.api.generated.model.WebhookSubscriptionPageDto;
 
 /**
  * Request bodies are read as strictly as the contract is written: no number or boolean turns
@@ -71,8 +71,8 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("explicit-null-members").setDeserializerModifier(new NullableMembers()));
-        mapper.addMixIn(CapacityChart.class, CapacityChartMixIn.class);
-        mapper.addMixIn(ScenarioShortfall.class, ScenarioShortfallMixIn.class);
+        mapper.addMixIn(CapacityChartDto.class, CapacityChartMixIn.class);
+        mapper.addMixIn(ScenarioShortfallDto.class, ScenarioShortfallMixIn.class);
         for (Class<?> page : PAGES) {
             mapper.addMixIn(page, PageMixIn.class);
         }
@@ -148,11 +148,11 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     private static final String GENERATED_MODELS = "de.fachplan.api.generated.model";
 
-    private static final List<Class<?>> PAGES = List.of(PlanPage.class, ActionFieldPage.class, GuidelinePage.class,
-            TargetGroupPage.class, DistrictPage.class, OrganisationPage.class, MeasurePage.class,
-            StatusChangePage.class, ApiKeyPage.class, AuditEventPage.class, WebhookSubscriptionPage.class,
-            WebhookDeliveryPage.class, AccommodationFacilityPage.class, CapacityRecordPage.class,
-            CitywideFigurePage.class, ForecastScenarioPage.class, IndicatorPage.class, IndicatorValuePage.class);
+    private static final List<Class<?>> PAGES = List.of(PlanPageDto.class, ActionFieldPageDto.class, GuidelinePageDto.class,
+            TargetGroupPageDto.class, DistrictPageDto.class, OrganisationPageDto.class, MeasurePageDto.class,
+            StatusChangePageDto.class, ApiKeyPageDto.class, AuditEventPageDto.class, WebhookSubscriptionPageDto.class,
+            WebhookDeliveryPageDto.class, AccommodationFacilityPageDto.class, CapacityRecordPageDto.class,
+            CitywideFigurePageDto.class, ForecastScenarioPageDto.class, IndicatorPageDto.class, IndicatorValuePageDto.class);
 
     /** A chart names its last actual month and its first shortfall, null when there is none. */
     abstract static class CapacityChartMixIn {

@@ -5,8 +5,8 @@ import java.util.List;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import de.fachplan.api.generated.model.Problem;
-import de.fachplan.api.generated.model.ProblemError;
+import de.fachplan.api.generated.model.ProblemDto;
+import de.fachplan.api.generated.model.ProblemErrorDto;
 
 /** Builds problem+json responses; the one place that knows the wire shape of a problem. */
 public final class Problems {
@@ -17,8 +17,8 @@ public final class Problems {
     private Problems() {
     }
 
-    public static Problem body(ProblemType type, String detail, String instance, List<FieldError> errors) {
-        Problem problem = new Problem();
+    public static ProblemDto body(ProblemType type, String detail, String instance, List<FieldError> errors) {
+        ProblemDto problem = new ProblemDto();
         problem.setType(java.net.URI.create(type.uri()));
         problem.setTitle(type.title());
         problem.setStatus(type.status());
@@ -26,7 +26,7 @@ public final class Problems {
         problem.setInstance(instance);
         if (!errors.isEmpty()) {
             problem.setErrors(errors.stream().map(e -> {
-                ProblemError error = new ProblemError();
+                ProblemErrorDto error = new ProblemErrorDto();
                 error.setPointer(e.pointer());
                 error.setDetail(e.detail());
                 return error;

@@ -18,9 +18,11 @@ import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.generated.api.ApiKeysApi;
-import de.fachplan.api.generated.model.ApiKeyCreate;
-import de.fachplan.api.generated.model.ApiKeyCreated;
-import de.fachplan.api.generated.model.ApiKeyPage;
+import de.fachplan.api.generated.model.ApiKeyCreateDto;
+import de.fachplan.api.generated.model.ApiKeyCreatedDto;
+import de.fachplan.api.generated.model.ApiKeyPageDto;
+import de.fachplan.api.generated.model.ApiKeyDto;
+import de.fachplan.api.generated.model.RoleDto;
 
 @RolesAllowed(Role.ADMIN_NAME)
 public class ApiKeysResource implements ApiKeysApi {
@@ -38,27 +40,27 @@ public class ApiKeysResource implements ApiKeysApi {
     UriInfo uri;
 
     @Override
-    public RestResponse<ApiKeyCreated> createApiKey(ApiKeyCreate request, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, "createApiKey", request, ApiKeyCreated.class, () -> {
+    public RestResponse<ApiKeyCreatedDto> createApiKey(ApiKeyCreateDto request, String idempotencyKey) {
+        return idempotency.create(idempotencyKey, "createApiKey", request, ApiKeyCreatedDto.class, () -> {
             ApiKeyService.IssuedKey issued = apiKeys.issue(request.getName(), Role.valueOf(request.getRole().name()),
                     request.getOrganisationId(), request.getExpiresAt(), caller.displayName());
-            ApiKeyCreated withSecret = created(issued.key(), issued.secret());
-            ApiKeyCreated withoutSecret = created(issued.key(), null);
+            ApiKeyCreatedDto withSecret = created(issued.key(), issued.secret());
+            ApiKeyCreatedDto withoutSecret = created(issued.key(), null);
             return new Idempotency.Outcome<>(withSecret, withoutSecret,
                     URI.create("api-keys/" + issued.key().id), ETags.of(issued.key().version));
         });
     }
 
     @Override
-    public RestResponse<de.fachplan.api.generated.model.ApiKey> getApiKey(UUID apiKeyId, String ifNoneMatch) {
+    public RestResponse<ApiKeyDto> getApiKey(UUID apiKeyId, String ifNoneMatch) {
         ApiKey key = apiKeys.get(apiKeyId);
         return Responses.conditional(ifNoneMatch, key.version, () -> toDto(key));
     }
 
     @Override
-    public RestResponse<ApiKeyPage> listApiKeys(Integer limit, String cursor) {
+    public RestResponse<ApiKeyPageDto> listApiKeys(Integer limit, String cursor) {
         Page<ApiKey> page = apiKeys.list(PageRequest.of(limit, cursor, "api-keys"));
-        ApiKeyPage body = new ApiKeyPage();
+        ApiKeyPageDto body = new ApiKeyPageDto();
         body.setItems(page.items().stream().map(ApiKeysResource::toDto).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
@@ -70,11 +72,11 @@ public class ApiKeysResource implements ApiKeysApi {
         return RestResponse.noContent();
     }
 
-    static de.fachplan.api.generated.model.ApiKey toDto(ApiKey key) {
-        de.fachplan.api.generated.model.ApiKey dto = new de.fachplan.api.generated.model.ApiKey();
+    static ApiKeyDto toDto(ApiKey key) {
+        ApiKeyDto dto = new ApiKeyDto();
         dto.setId(key.id);
         dto.setName(key.name);
-        dto.setRole(de.fachplan.api.generated.model.Role.valueOf(key.role.name()));
+        dto.setRole(RoleDto.valueOf(key.role.name()));
         dto.setOrganisationId(key.organisationId);
         dto.setPrefix(key.prefix);
         dto.setVersion(key.version);
@@ -86,11 +88,11 @@ public class ApiKeysResource implements ApiKeysApi {
         return dto;
     }
 
-    private static ApiKeyCreated created(ApiKey key, String secret) {
-        ApiKeyCreated dto = new ApiKeyCreated();
+    private static ApiKeyCreatedDto created(ApiKey key, String secret) {
+        ApiKeyCreatedDto dto = new ApiKeyCreatedDto();
         dto.setId(key.id);
         dto.setName(key.name);
-        dto.setRole(de.fachplan.api.generated.model.Role.valueOf(key.role.name()));
+        dto.setRole(RoleDto.valueOf(key.role.name()));
         dto.setOrganisationId(key.organisationId);
         dto.setPrefix(key.prefix);
         dto.setVersion(key.version);

@@ -18,11 +18,14 @@ import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.security.Role;
 import de.fachplan.api.generated.api.WebhooksApi;
-import de.fachplan.api.generated.model.WebhookDeliveryPage;
-import de.fachplan.api.generated.model.WebhookDeliveryState;
-import de.fachplan.api.generated.model.WebhookEventType;
-import de.fachplan.api.generated.model.WebhookSubscriptionCreate;
-import de.fachplan.api.generated.model.WebhookSubscriptionPage;
+import de.fachplan.api.generated.model.WebhookDeliveryPageDto;
+import de.fachplan.api.generated.model.WebhookDeliveryStateDto;
+import de.fachplan.api.generated.model.WebhookEventTypeDto;
+import de.fachplan.api.generated.model.WebhookSubscriptionCreateDto;
+import de.fachplan.api.generated.model.WebhookSubscriptionPageDto;
+import de.fachplan.api.generated.model.WebhookAttemptDto;
+import de.fachplan.api.generated.model.WebhookDeliveryDto;
+import de.fachplan.api.generated.model.WebhookSubscriptionDto;
 
 @RolesAllowed({ Role.ADMIN_NAME, Role.PARTNER_NAME })
 public class WebhooksResource implements WebhooksApi {
@@ -37,12 +40,12 @@ public class WebhooksResource implements WebhooksApi {
     UriInfo uri;
 
     @Override
-    public RestResponse<de.fachplan.api.generated.model.WebhookSubscription> createWebhookSubscription(
-            WebhookSubscriptionCreate request, String idempotencyKey) {
+    public RestResponse<WebhookSubscriptionDto> createWebhookSubscription(
+            WebhookSubscriptionCreateDto request, String idempotencyKey) {
         return idempotency.create(idempotencyKey, "createWebhookSubscription", request,
-                de.fachplan.api.generated.model.WebhookSubscription.class, () -> {
+                WebhookSubscriptionDto.class, () -> {
                     WebhookService.Subscribed subscribed = webhooks.subscribe(request.getUrl(),
-                            request.getEventTypes().stream().map(WebhookEventType::toString).toList(),
+                            request.getEventTypes().stream().map(WebhookEventTypeDto::toString).toList(),
                             request.getDescription());
                     WebhookSubscription subscription = subscribed.subscription();
                     var withSecret = toDto(subscription);
@@ -53,9 +56,9 @@ public class WebhooksResource implements WebhooksApi {
     }
 
     @Override
-    public RestResponse<WebhookSubscriptionPage> listWebhookSubscriptions(Integer limit, String cursor) {
+    public RestResponse<WebhookSubscriptionPageDto> listWebhookSubscriptions(Integer limit, String cursor) {
         Page<WebhookSubscription> page = webhooks.list(PageRequest.of(limit, cursor, "webhook-subscriptions"));
-        WebhookSubscriptionPage body = new WebhookSubscriptionPage();
+        WebhookSubscriptionPageDto body = new WebhookSubscriptionPageDto();
         body.setItems(page.items().stream().map(WebhooksResource::toDto).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
@@ -68,29 +71,29 @@ public class WebhooksResource implements WebhooksApi {
     }
 
     @Override
-    public RestResponse<WebhookDeliveryPage> listWebhookDeliveries(UUID subscriptionId, WebhookDeliveryState state,
+    public RestResponse<WebhookDeliveryPageDto> listWebhookDeliveries(UUID subscriptionId, WebhookDeliveryStateDto state,
             Integer limit, String cursor) {
         Page<WebhookDelivery> page = webhooks.deliveries(subscriptionId,
                 state == null ? null : WebhookDelivery.State.valueOf(state.name()),
                 PageRequest.of(limit, cursor, "webhook-deliveries:" + subscriptionId + ":" + state));
-        WebhookDeliveryPage body = new WebhookDeliveryPage();
+        WebhookDeliveryPageDto body = new WebhookDeliveryPageDto();
         body.setItems(page.items().stream().map(WebhooksResource::toDto).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
     }
 
     @Override
-    public RestResponse<de.fachplan.api.generated.model.WebhookDelivery> replayWebhookDelivery(UUID subscriptionId,
+    public RestResponse<WebhookDeliveryDto> replayWebhookDelivery(UUID subscriptionId,
             String deliveryId) {
-        return RestResponse.ResponseBuilder.<de.fachplan.api.generated.model.WebhookDelivery>create(202)
+        return RestResponse.ResponseBuilder.<WebhookDeliveryDto>create(202)
                 .entity(toDto(webhooks.replay(subscriptionId, deliveryId))).build();
     }
 
-    private static de.fachplan.api.generated.model.WebhookSubscription toDto(WebhookSubscription subscription) {
-        var dto = new de.fachplan.api.generated.model.WebhookSubscription();
+    private static WebhookSubscriptionDto toDto(WebhookSubscription subscription) {
+        var dto = new WebhookSubscriptionDto();
         dto.setId(subscription.id);
         dto.setUrl(subscription.url);
-        dto.setEventTypes(subscription.eventTypes().stream().map(WebhookEventType::fromValue).toList());
+        dto.setEventTypes(subscription.eventTypes().stream().map(WebhookEventTypeDto::fromValue).toList());
         dto.setDescription(subscription.description);
         dto.setOrganisationId(subscription.organisationId);
         dto.setVersion(subscription.version);
@@ -98,16 +101,16 @@ public class WebhooksResource implements WebhooksApi {
         return dto;
     }
 
-    private static de.fachplan.api.generated.model.WebhookDelivery toDto(WebhookDelivery delivery) {
-        var dto = new de.fachplan.api.generated.model.WebhookDelivery();
+    private static WebhookDeliveryDto toDto(WebhookDelivery delivery) {
+        var dto = new WebhookDeliveryDto();
         dto.setId(delivery.id);
-        dto.setEventType(WebhookEventType.fromValue(delivery.eventType));
-        dto.setState(WebhookDeliveryState.valueOf(delivery.state.name()));
+        dto.setEventType(WebhookEventTypeDto.fromValue(delivery.eventType));
+        dto.setState(WebhookDeliveryStateDto.valueOf(delivery.state.name()));
         dto.setCreatedAt(delivery.createdAt.withOffsetSameInstant(ZoneOffset.UTC));
         dto.setNextAttemptAt(delivery.nextAttemptAt == null ? null
                 : delivery.nextAttemptAt.withOffsetSameInstant(ZoneOffset.UTC));
         dto.setAttempts(delivery.attempts.stream().map(a -> {
-            var attempt = new de.fachplan.api.generated.model.WebhookAttempt();
+            var attempt = new WebhookAttemptDto();
             attempt.setAttemptedAt(a.attemptedAt.withOffsetSameInstant(ZoneOffset.UTC));
             attempt.setStatusCode(a.statusCode);
             attempt.setError(a.error);
