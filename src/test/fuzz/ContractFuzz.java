@@ -1,6 +1,5 @@
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -420,44 +419,57 @@ public class ContractFuzz {
             } catch (IOException e) {
                 // The server may answer (413) and close before the whole body is sent; read its answer.
             }
-            InputStream in = socket.getInputStream();
-            byte[] raw = in.readAllBytes();
-            String text = new String(raw, StandardCharsets.UTF_8);
-            int split = text.indexOf("\r\n\r\n");
-            if (!text.startsWith("HTTP/1.") || split < 0) {
-                return new Answer(0, Map.of(), text);
+            byte[] raw = socket.getInputStream().readAllBytes();
+            int split = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
+            String head = split < 0 ? "" : new String(raw, 0, split, StandardCharsets.ISO_8859_1);
+            if (!head.startsWith("HTTP/1.")) {
+                return new Answer(0, Map.of(), new String(raw, StandardCharsets.UTF_8));
             }
             Map<String, String> headers = new LinkedHashMap<>();
-            String[] lines = text.substring(0, split).split("\r\n");
+            String[] lines = head.split("\r\n");
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
                 headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
             }
-            String body = text.substring(split + 4);
+            byte[] content = java.util.Arrays.copyOfRange(raw, split + 4, raw.length);
             if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-                body = dechunk(body);
+                content = dechunk(content);
             }
+            String body = new String(content, StandardCharsets.UTF_8);
             return new Answer(Integer.parseInt(lines[0].substring(9, 12)), headers, body);
         }
     }
 
-    static String dechunk(String chunked) {
-        StringBuilder body = new StringBuilder();
+    static byte[] dechunk(byte[] chunked) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         int at = 0;
-        while (at < chunked.length()) {
-            int end = chunked.indexOf("\r\n", at);
+        byte[] crlf = "\r\n".getBytes(StandardCharsets.US_ASCII);
+        while (at < chunked.length) {
+            int end = indexOf(chunked, crlf, at);
             if (end < 0) {
                 break;
             }
-            int size = Integer.parseInt(chunked.substring(at, end).split(";")[0].trim(), 16);
+            int size = Integer.parseInt(new String(chunked, at, end - at, StandardCharsets.US_ASCII).split(";")[0].trim(), 16);
             if (size == 0) {
                 break;
             }
-            // Sizes count bytes; the fuzzer only needs to look into the text, so characters do.
-            body.append(chunked, end + 2, Math.min(chunked.length(), end + 2 + size));
+            body.write(chunked, end + 2, Math.min(size, chunked.length - end - 2));
             at = end + 2 + size + 2;
         }
-        return body.toString();
+        return body.toByteArray();
+    }
+
+    static int indexOf(byte[] data, byte[] pattern, int from) {
+        outer:
+        for (int i = from; i <= data.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     static void check(Operation operation, byte[] request, Figures figures) {
