@@ -59,7 +59,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 public class ReplicaCheck {
 
-    static final String ADMIN_KEY = "fpk_ReplicaCheckAdminKeyNotForProduction1";
+    static final String ADMIN_KEY = "fpk_BG15UQ9nB5oobxMTQx4heC3B58YC4i7lR5VVBS8VI0l";
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     static final Map<String, String> FIGURES = new LinkedHashMap<>();

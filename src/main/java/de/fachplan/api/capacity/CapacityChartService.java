@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import de.fachplan.api.capacity.CapacityForecast.Capacity;
 import de.fachplan.api.capacity.CapacityForecast.Facts;
@@ -32,6 +33,7 @@ import de.fachplan.api.catalogue.PlanService;
 import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.security.Caller;
+import de.fachplan.api.common.time.Period;
 
 /**
  * Reads what is recorded for a plan's city (city-wide figures, the facility ledger, the facilities)
@@ -40,6 +42,8 @@ import de.fachplan.api.common.security.Caller;
  */
 @ApplicationScoped
 public class CapacityChartService {
+
+    private static final Logger LOG = Logger.getLogger(CapacityChartService.class);
 
     /** Twenty years of months: enough for any plan, small enough to answer quickly. */
     static final int MAX_MONTHS = 240;
@@ -61,7 +65,7 @@ public class CapacityChartService {
 
     /** A chart: the scenario it was computed with ({@code null} for a what-if) and its series. */
     public record Chart(String planCode, ForecastScenario scenario, YearMonth from, YearMonth to,
-            PeriodGranularity granularity, YearMonth lastActual, YearMonth firstShortfall, List<Point> points,
+            Period.Granularity granularity, YearMonth lastActual, YearMonth firstShortfall, List<Point> points,
             List<Shortfall> shortfalls) {
     }
 
@@ -72,7 +76,7 @@ public class CapacityChartService {
      * One month of the per-district figures, its cells and which of them are withheld; for figures
      * the city published, their source ({@code null} otherwise).
      */
-    public record DistrictMonth(YearMonth month, PersonsSource source, PeriodGranularity sourceGranularity,
+    public record DistrictMonth(YearMonth month, PersonsSource source, Period.Granularity sourceGranularity,
             SmallCountSuppression.Result cells, boolean suppressionApplied, String publishedSource) {
     }
 
@@ -84,7 +88,7 @@ public class CapacityChartService {
      */
     @Transactional
     public Chart chart(String planRef, String scenarioCode, Integer version, YearMonth from, YearMonth to,
-            PeriodGranularity granularity) {
+            Period.Granularity granularity) {
         Plan plan = plans.resolve(planRef);
         Recorded recorded = load(plan.municipality);
         YearMonth last = to != null ? to
@@ -102,7 +106,7 @@ public class CapacityChartService {
 
     @Transactional
     public Chart whatIf(String planRef, Parameters parameters, YearMonth from, YearMonth to,
-            PeriodGranularity granularity) {
+            Period.Granularity granularity) {
         checkRange(from, to);
         Plan plan = plans.resolve(planRef);
         return compute(plan, load(plan.municipality), null, parameters, from, to, granularity);
@@ -120,7 +124,7 @@ public class CapacityChartService {
     }
 
     private Chart compute(Plan plan, Recorded recorded, ForecastScenario scenario, Parameters parameters,
-            YearMonth from, YearMonth to, PeriodGranularity granularity) {
+            YearMonth from, YearMonth to, Period.Granularity granularity) {
         Facts facts = recorded.facts();
         List<Point> monthly = CapacityForecast.monthly(from, to, facts, parameters);
         List<Shortfall> shortfalls = scenario == null ? List.of() : scenarios.allLatest(plan).stream()
@@ -167,7 +171,7 @@ public class CapacityChartService {
                 List<SmallCountSuppression.Cell> cells = ledgerCells.get(month);
                 SmallCountSuppression.Result result = staff ? new SmallCountSuppression.Result(cells, Set.of(), false)
                         : SmallCountSuppression.apply(cells, suppressionThreshold);
-                months.add(new DistrictMonth(month, PersonsSource.FACILITY_LEDGER, PeriodGranularity.MONTH, result,
+                months.add(new DistrictMonth(month, PersonsSource.FACILITY_LEDGER, Period.Granularity.MONTH, result,
                         !staff, null));
             } else if (staff && unpublished.containsKey(month)) {
                 List<CitywideRow> rows = finest(unpublished.get(month));
@@ -180,7 +184,7 @@ public class CapacityChartService {
 
     /** The rows of the finest granularity among them, by district. */
     private static List<CitywideRow> finest(List<CitywideRow> rows) {
-        PeriodGranularity finest = rows.stream().map(r -> r.period().granularity()).min(Comparator.naturalOrder())
+        Period.Granularity finest = rows.stream().map(r -> r.period().granularity()).min(Comparator.naturalOrder())
                 .orElseThrow();
         return rows.stream().filter(r -> r.period().granularity() == finest)
                 .sorted(Comparator.comparing(CitywideRow::district)).toList();
@@ -196,6 +200,13 @@ public class CapacityChartService {
     }
 
     private static void checkRange(YearMonth from, YearMonth to) {
+        for (var end : List.of(Map.entry("from", from), Map.entry("to", to))) {
+            int year = end.getValue().getYear();
+            if (year < Period.FIRST_YEAR || year > Period.LAST_YEAR) {
+                throw ProblemException.invalid(List.of(new FieldError("#/query/" + end.getKey(),
+                        "must be a month of a year from " + Period.FIRST_YEAR + " to " + Period.LAST_YEAR)));
+            }
+        }
         if (to.isBefore(from)) {
             throw ProblemException.invalid(List.of(new FieldError("#/query/to", "must not be before from")));
         }
@@ -206,7 +217,7 @@ public class CapacityChartService {
     }
 
     /** A city-wide figure as the computations need it. */
-    record CitywideRow(ReportingPeriod period, String district, FacilityType facilityType, Integer allocations,
+    record CitywideRow(Period period, String district, FacilityType facilityType, Integer allocations,
             Integer departures, Integer persons, Integer places, boolean published, String source) {
     }
 
@@ -265,7 +276,7 @@ public class CapacityChartService {
             }
             ledger.forEach((month, recorded) -> {
                 if (complete(month)) {
-                    stocks.putIfAbsent(month, new Stock(recorded.persons(), PersonsSource.FACILITY_LEDGER, PeriodGranularity.MONTH));
+                    stocks.putIfAbsent(month, new Stock(recorded.persons(), PersonsSource.FACILITY_LEDGER, Period.Granularity.MONTH));
                 }
             });
             Optional<YearMonth> lastKnown = Stream.concat(ledger.keySet().stream(), stocks.keySet().stream())
@@ -305,7 +316,13 @@ public class CapacityChartService {
     private Recorded load(String municipality) {
         List<CitywideRow> figures = new ArrayList<>();
         for (CitywideFigure figure : CitywideFigure.<CitywideFigure>list("municipality", municipality)) {
-            figures.add(new CitywideRow(figure.reportingPeriod(), figure.district == null ? null : figure.district.code,
+            Optional<Period> period = figure.reportingPeriod();
+            if (period.isEmpty()) {
+                // One bad row must not take the public chart down; the operator finds it by its id.
+                LOG.warnf("City-wide figure %s has the unreadable period '%s' and is left out", figure.id, figure.period);
+                continue;
+            }
+            figures.add(new CitywideRow(period.get(), figure.district == null ? null : figure.district.code,
                     figure.facilityType, figure.allocations, figure.departures, figure.personsHoused, figure.places,
                     figure.published, figure.source));
         }

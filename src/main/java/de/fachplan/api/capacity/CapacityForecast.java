@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import de.fachplan.api.common.time.Period;
+
 /**
  * The computations behind the plan's capacity chart (slide 3: Kapazität, benötigte Kapazität,
  * unterzubringende Personen). Pure functions: no database, no clock, so that every rule can be
@@ -43,7 +45,7 @@ public final class CapacityForecast {
     }
 
     /** Persons housed at the end of a month, as recorded. */
-    public record Stock(int persons, PersonsSource source, PeriodGranularity granularity) {
+    public record Stock(int persons, PersonsSource source, Period.Granularity granularity) {
     }
 
     /** Usable places of active facilities and of facilities in reserve; {@code null} where unknown. */
@@ -52,7 +54,7 @@ public final class CapacityForecast {
     }
 
     /** A flow (allocations or departures) recorded for a whole period. */
-    public record Flow(ReportingPeriod period, int value) {
+    public record Flow(Period period, int value) {
     }
 
     /**
@@ -61,8 +63,8 @@ public final class CapacityForecast {
      * month.
      */
     public record Facts(Map<YearMonth, Stock> stocks, Map<YearMonth, Integer> allocations,
-            Map<YearMonth, Integer> departures, Map<YearMonth, PeriodGranularity> allocationsSpreadFrom,
-            Map<YearMonth, PeriodGranularity> departuresSpreadFrom, Function<YearMonth, Capacity> capacity) {
+            Map<YearMonth, Integer> departures, Map<YearMonth, Period.Granularity> allocationsSpreadFrom,
+            Map<YearMonth, Period.Granularity> departuresSpreadFrom, Function<YearMonth, Capacity> capacity) {
 
         public Facts(Map<YearMonth, Stock> stocks, Map<YearMonth, Integer> allocations,
                 Map<YearMonth, Integer> departures, Function<YearMonth, Capacity> capacity) {
@@ -74,10 +76,10 @@ public final class CapacityForecast {
      * One period of the chart. Members are {@code null} where there is nothing to show; the
      * spread-from members name the granularity of a coarser figure the flow is a share of.
      */
-    public record Point(ReportingPeriod period, Basis basis, PersonsSource source, PeriodGranularity sourceGranularity,
+    public record Point(Period period, Basis basis, PersonsSource source, Period.Granularity sourceGranularity,
             Integer allocations, Integer departures, Integer persons, Integer neededCapacity, Integer capacity,
-            Integer reserveCapacity, Integer gap, PeriodGranularity allocationsSpreadFrom,
-            PeriodGranularity departuresSpreadFrom) {
+            Integer reserveCapacity, Integer gap, Period.Granularity allocationsSpreadFrom,
+            Period.Granularity departuresSpreadFrom) {
     }
 
     /**
@@ -94,12 +96,12 @@ public final class CapacityForecast {
             Stock stock = facts.stocks().get(month);
             Integer allocations = facts.allocations().get(month);
             Integer departures = facts.departures().get(month);
-            PeriodGranularity allocationsSpreadFrom = facts.allocationsSpreadFrom().get(month);
-            PeriodGranularity departuresSpreadFrom = facts.departuresSpreadFrom().get(month);
+            Period.Granularity allocationsSpreadFrom = facts.allocationsSpreadFrom().get(month);
+            Period.Granularity departuresSpreadFrom = facts.departuresSpreadFrom().get(month);
             Basis basis;
             Integer persons;
             PersonsSource source = null;
-            PeriodGranularity granularity = null;
+            Period.Granularity granularity = null;
             if (lastActual.isPresent() && !month.isAfter(lastActual.get())) {
                 basis = stock == null ? Basis.NO_DATA : Basis.ACTUAL;
                 persons = stock == null ? null : stock.persons();
@@ -131,7 +133,7 @@ public final class CapacityForecast {
             Capacity capacity = facts.capacity().apply(month);
             Integer needed = persons == null ? null : neededCapacity(persons, parameters);
             Integer gap = needed == null || capacity.active() == null ? null : capacity.active() - needed;
-            points.add(new Point(ReportingPeriod.containing(PeriodGranularity.MONTH, month), basis, source, granularity,
+            points.add(new Point(Period.containing(Period.Granularity.MONTH, month), basis, source, granularity,
                     allocations, departures, persons, needed, capacity.active(), capacity.reserve(), gap,
                     allocationsSpreadFrom, departuresSpreadFrom));
         }
@@ -187,15 +189,15 @@ public final class CapacityForecast {
      * For every month whose flow {@link #spread} took from a figure of several months, that
      * figure's granularity: such a month's value is a share, not a count.
      */
-    public static Map<YearMonth, PeriodGranularity> spreadFrom(List<Flow> flows) {
-        Map<YearMonth, PeriodGranularity> origins = new HashMap<>();
+    public static Map<YearMonth, Period.Granularity> spreadFrom(List<Flow> flows) {
+        Map<YearMonth, Period.Granularity> origins = new HashMap<>();
         spread(flows, new HashMap<>(), origins);
-        origins.values().removeIf(granularity -> granularity == PeriodGranularity.MONTH);
+        origins.values().removeIf(granularity -> granularity == Period.Granularity.MONTH);
         return origins;
     }
 
     private static void spread(List<Flow> flows, Map<YearMonth, Integer> months,
-            Map<YearMonth, PeriodGranularity> origins) {
+            Map<YearMonth, Period.Granularity> origins) {
         List<Flow> finestFirst = new ArrayList<>(flows);
         finestFirst.sort(Comparator.comparing((Flow f) -> f.period().granularity()).thenComparing(f -> f.period().first()));
         for (Flow flow : finestFirst) {
@@ -226,13 +228,13 @@ public final class CapacityForecast {
      * The monthly series in quarters or years: stocks (persons, capacities, gap) are those of the
      * period's last month in the series, flows are summed.
      */
-    public static List<Point> aggregate(List<Point> monthly, PeriodGranularity granularity) {
-        if (granularity == PeriodGranularity.MONTH) {
+    public static List<Point> aggregate(List<Point> monthly, Period.Granularity granularity) {
+        if (granularity == Period.Granularity.MONTH) {
             return monthly;
         }
-        Map<ReportingPeriod, List<Point>> byPeriod = new LinkedHashMap<>();
+        Map<Period, List<Point>> byPeriod = new LinkedHashMap<>();
         for (Point point : monthly) {
-            byPeriod.computeIfAbsent(ReportingPeriod.containing(granularity, point.period().first()), k -> new ArrayList<>())
+            byPeriod.computeIfAbsent(Period.containing(granularity, point.period().first()), k -> new ArrayList<>())
                     .add(point);
         }
         List<Point> result = new ArrayList<>();
@@ -251,8 +253,8 @@ public final class CapacityForecast {
      * A period's flow is still a share when one of its months was spread from a figure coarser
      * than the period (a quarter of a yearly figure); then the coarsest such granularity.
      */
-    private static PeriodGranularity coarserThan(PeriodGranularity granularity, List<Point> points,
-            Function<Point, PeriodGranularity> member) {
+    private static Period.Granularity coarserThan(Period.Granularity granularity, List<Point> points,
+            Function<Point, Period.Granularity> member) {
         return points.stream().map(member).filter(g -> g != null && g.compareTo(granularity) > 0)
                 .max(Comparator.naturalOrder()).orElse(null);
     }

@@ -25,6 +25,7 @@ import de.fachplan.api.common.problem.FieldChecks;
 import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.problem.ProblemType;
+import de.fachplan.api.common.time.Period;
 
 /**
  * The monthly capacity ledger of the facilities (Belegungs- und Kapazitätsmeldungen), with its
@@ -109,6 +110,10 @@ public class CapacityLedger {
      */
     @Transactional
     public Written put(String facilityRef, YearMonth month, Figures figures, String ifMatch, boolean mustBeNew) {
+        if (month.getYear() < Period.FIRST_YEAR || month.getYear() > Period.LAST_YEAR) {
+            throw ProblemException.invalid(List.of(new FieldError("/month",
+                    "must be a month of a year from " + Period.FIRST_YEAR + " to " + Period.LAST_YEAR)));
+        }
         AccommodationFacility facility = facilities.visible(facilityRef);
         ETags.requireWellFormed(ifMatch);
         CapacityRecord record = find(facility, month).orElse(null);

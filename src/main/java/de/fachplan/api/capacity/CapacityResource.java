@@ -30,6 +30,7 @@ import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.security.Caller;
 import de.fachplan.api.common.security.Role;
+import de.fachplan.api.common.time.Period;
 import de.fachplan.api.generated.api.CapacityApi;
 import de.fachplan.api.generated.model.AccommodationFacilityCreateDto;
 import de.fachplan.api.generated.model.AccommodationFacilityPageDto;
@@ -321,8 +322,8 @@ public class CapacityResource implements CapacityApi {
                 request.getSource(), Boolean.TRUE.equals(request.getPublished()));
     }
 
-    private static PeriodGranularity granularity(ChartGranularityDto granularity) {
-        return granularity == null ? PeriodGranularity.MONTH : PeriodGranularity.valueOf(granularity.name());
+    private static Period.Granularity granularity(ChartGranularityDto granularity) {
+        return granularity == null ? Period.Granularity.MONTH : Period.Granularity.valueOf(granularity.name());
     }
 
     private static YearMonth month(String value) {

@@ -1,6 +1,7 @@
 package de.fachplan.api.capacity;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -15,6 +16,7 @@ import jakarta.persistence.Table;
 
 import de.fachplan.api.common.persistence.VersionedEntity;
 import de.fachplan.api.catalogue.District;
+import de.fachplan.api.common.time.Period;
 
 /**
  * A figure for a whole city, or one of its districts or facility types, where no facility detail
@@ -38,7 +40,7 @@ public class CitywideFigure extends VersionedEntity {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public PeriodGranularity granularity;
+    public Period.Granularity granularity;
 
     @Column(name = "period_start", nullable = false)
     public LocalDate periodStart;
@@ -69,7 +71,8 @@ public class CitywideFigure extends VersionedEntity {
     /** Published by the city: readable by everyone and shown per district as it is. */
     public boolean published;
 
-    public ReportingPeriod reportingPeriod() {
-        return ReportingPeriod.parse(period).orElseThrow();
+    /** Empty for a row that no longer reads as a period (written around the service, or by an older version). */
+    public Optional<Period> reportingPeriod() {
+        return Period.parse(period);
     }
 }

@@ -26,6 +26,7 @@ import de.fachplan.api.common.paging.SortColumn.ValueKind;
 import de.fachplan.api.common.problem.FieldChecks;
 import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.common.time.Period;
 
 /** City-wide figures: allocations, departures, persons housed and places per period. */
 @ApplicationScoped
@@ -77,7 +78,7 @@ public class CitywideFigureService {
     @Transactional
     public CitywideFigure create(FigureInput input) {
         CitywideFigure figure = new CitywideFigure();
-        ReportingPeriod period = period(input);
+        Period period = period(input);
         figure.municipality = input.municipality() != null ? input.municipality() : plans.resolve(null).municipality;
         figure.period = period.toString();
         figure.granularity = period.granularity();
@@ -103,7 +104,7 @@ public class CitywideFigureService {
     public CitywideFigure replace(UUID id, String ifMatch, FigureInput input) {
         CitywideFigure figure = get(id);
         ETags.requireMatch(ifMatch, figure.version);
-        ReportingPeriod period = period(input);
+        Period period = period(input);
         List<FieldError> errors = new ArrayList<>();
         if (!period.toString().equals(figure.period)) {
             errors.add(new FieldError("/period", "stays " + figure.period + "; record another period with POST"));
@@ -134,9 +135,9 @@ public class CitywideFigureService {
         figure.delete();
     }
 
-    private static ReportingPeriod period(FigureInput input) {
-        return ReportingPeriod.parse(input.period()).orElseThrow(() -> ProblemException.invalid(
-                List.of(new FieldError("/period", "must be 2018, 2016-H1, 2019-Q1 or 2019-03"))));
+    private static Period period(FigureInput input) {
+        return Period.parse(input.period()).orElseThrow(() -> ProblemException.invalid(
+                List.of(new FieldError("/period", Period.EXPECTED))));
     }
 
     private static District district(String code, String municipality) {

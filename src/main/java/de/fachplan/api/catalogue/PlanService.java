@@ -1,6 +1,7 @@
 package de.fachplan.api.catalogue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.paging.SortColumn;
 import de.fachplan.api.common.paging.Entities;
+import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
 
 /**
@@ -32,9 +34,21 @@ public class PlanService {
             return Plan.<Plan>find("order by adoptedOn desc, id").firstResultOptional()
                     .orElseThrow(() -> ProblemException.notFound("No plan exists yet."));
         }
+        return find(planRef).orElseThrow(() -> ProblemException.notFound("No plan " + planRef + "."));
+    }
+
+    /** A plan named in a request body: an unknown one is an invalid member (422), not a missing resource. */
+    @Transactional
+    public Plan resolveMember(String planRef, String pointer) {
+        if (planRef == null || planRef.isBlank()) {
+            return resolve(null);
+        }
+        return find(planRef).orElseThrow(() -> ProblemException.invalid(List.of(new FieldError(pointer, "no plan " + planRef))));
+    }
+
+    private static Optional<Plan> find(String planRef) {
         return Refs.asUuid(planRef).flatMap(id -> Plan.<Plan>findByIdOptional(id))
-                .or(() -> Plan.<Plan>find("code", planRef).firstResultOptional())
-                .orElseThrow(() -> ProblemException.notFound("No plan " + planRef + "."));
+                .or(() -> Plan.<Plan>find("code", planRef).firstResultOptional());
     }
 
     @Transactional

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +21,7 @@ import de.fachplan.api.catalogue.ActionField;
 import de.fachplan.api.catalogue.Plan;
 import de.fachplan.api.catalogue.PlanService;
 import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.common.time.Period;
 
 /**
  * Attainment of indicators and the controlling report: what a controlling dashboard shows.
@@ -85,12 +86,14 @@ public class ControllingReports {
         Period last = to == null ? null : Period.required(to, "periodTo");
         Map<String, Actual> actuals = approvedCityValues(List.of(indicator.id), null).getOrDefault(indicator.id,
                 Map.of());
-        Set<String> periods = new TreeSet<>(java.util.Comparator.comparing(p -> Period.parseOrNull(p).start()));
-        indicator.targets.forEach(t -> periods.add(t.period));
-        periods.addAll(actuals.keySet());
+        // A stored period that no longer reads (written around the service) is left out, not a 500.
+        Map<Period, String> periods = new TreeMap<>();
+        Stream.concat(indicator.targets.stream().map(t -> t.period), actuals.keySet().stream())
+                .forEach(text -> Period.parse(text).ifPresent(period -> periods.put(period, text)));
         List<PeriodResult> results = new ArrayList<>();
-        for (String text : periods) {
-            Period period = Period.parseOrNull(text);
+        for (Map.Entry<Period, String> entry : periods.entrySet()) {
+            Period period = entry.getKey();
+            String text = entry.getValue();
             if (first != null && period.start().isBefore(first.start())
                     || last != null && period.start().isAfter(last.end())) {
                 continue;
@@ -108,7 +111,7 @@ public class ControllingReports {
         all.forEach(IndicatorService::load);
         Map<Frequency, String> periodOf = new EnumMap<>(Frequency.class);
         for (Frequency frequency : Frequency.values()) {
-            periodOf.put(frequency, period.lastOf(frequency).text());
+            periodOf.put(frequency, frequency.lastOf(period).toString());
         }
         Map<UUID, Map<String, Actual>> actuals = approvedCityValues(all.stream().map(i -> i.id).toList(),
                 Set.copyOf(periodOf.values()));

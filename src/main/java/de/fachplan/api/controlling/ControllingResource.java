@@ -272,7 +272,7 @@ public class ControllingResource implements ControllingApi {
         ControllingReports.Report report = reports.report(plan, period);
         ControllingReportDto body = new ControllingReportDto();
         body.setPlan(report.plan().code);
-        body.setPeriod(report.period().text());
+        body.setPeriod(report.period().toString());
         body.setTotals(counts(report.totals()));
         body.setActionFields(report.fields().stream().map(f -> {
             ActionFieldReportDto dto = new ActionFieldReportDto();

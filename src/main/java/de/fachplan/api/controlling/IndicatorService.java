@@ -231,7 +231,7 @@ public class IndicatorService {
                 indicator.baselinePeriod = null;
                 indicator.baselineValue = null;
             } else {
-                Period.of(baseline.period(), indicator.frequency, "/baseline/period", errors);
+                indicator.frequency.period(baseline.period(), "/baseline/period", errors);
                 checkValue(indicator.unit, baseline.value(), "/baseline/value", errors);
                 indicator.baselinePeriod = baseline.period();
                 indicator.baselineValue = baseline.value();
@@ -255,7 +255,7 @@ public class IndicatorService {
 
     private static Indicator.Target target(Indicator indicator, TargetInput input, String pointer, Set<String> periods,
             List<FieldError> errors) {
-        Period.of(input.period(), indicator.frequency, pointer + "/period", errors);
+        indicator.frequency.period(input.period(), pointer + "/period", errors);
         if (!periods.add(input.period())) {
             errors.add(new FieldError(pointer + "/period", "appears twice; give one target per period"));
         }

@@ -25,6 +25,7 @@ import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.problem.ProblemType;
 import de.fachplan.api.common.security.Caller;
 import de.fachplan.api.common.security.Role;
+import de.fachplan.api.common.time.Period;
 import de.fachplan.api.common.time.Timestamps;
 
 /**
@@ -88,7 +89,7 @@ public class IndicatorValueService {
     public Reported report(String planRef, NewValue input, boolean changeOpen) {
         Indicator indicator = indicators.find(input.indicator(), planRef);
         List<FieldError> errors = new ArrayList<>();
-        Period period = Period.of(input.period(), indicator.frequency, "/period", errors);
+        Period period = indicator.frequency.period(input.period(), "/period", errors);
         IndicatorService.checkValue(indicator.unit, input.value(), "/value", errors);
         District district = null;
         if (input.district() != null) {
@@ -102,9 +103,9 @@ public class IndicatorValueService {
         }
         IndicatorValue existing = (district == null
                 ? IndicatorValue.<IndicatorValue>find("indicator = ?1 and period = ?2 and district is null", indicator,
-                        period.text())
+                        period.toString())
                 : IndicatorValue.<IndicatorValue>find("indicator = ?1 and period = ?2 and district = ?3", indicator,
-                        period.text(), district)).firstResult();
+                        period.toString(), district)).firstResult();
         OffsetDateTime now = Timestamps.now();
         ValueState initial = input.state() == null ? ValueState.DRAFT : input.state();
         if (existing != null && changeOpen && existing.state != ValueState.WITHDRAWN) {
@@ -113,7 +114,7 @@ public class IndicatorValueService {
                     input.note() == null ? null : IndicatorService.Patch.of(input.note()), input.state())), false);
         }
         if (existing != null && existing.state != ValueState.WITHDRAWN) {
-            throw ProblemException.conflict("Indicator " + indicator.code + " has a value for " + period.text()
+            throw ProblemException.conflict("Indicator " + indicator.code + " has a value for " + period.toString()
                     + (district == null ? " (city-wide)" : " in " + district.code) + " already (" + existing.id
                     + "); change or correct that one.");
         }
@@ -130,7 +131,7 @@ public class IndicatorValueService {
         }
         IndicatorValue value = new IndicatorValue();
         value.indicator = indicator;
-        value.period = period.text();
+        value.period = period.toString();
         value.periodStart = period.start();
         value.district = district;
         value.createdAt = now;

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.history.ResourceType;
+import de.fachplan.api.common.time.Period;
 import de.fachplan.api.sync.ChangeFeed;
 
 /**

@@ -82,7 +82,7 @@ record ValueRow(UUID id, String indicator, String plan, String actionField, Stri
     List<Object> csv() {
         BigDecimal plain = Numbers.plain(value);
         return Arrays.asList(id, indicator, plan, actionField, measure, period, periodStart, district,
-                plain == null ? null : plain.toPlainString(), unit, state, revision, revisionReason, note, deleted(),
+                plain, unit, state, revision, revisionReason, note, deleted(),
                 version, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(updatedAt.withOffsetSameInstant(ZoneOffset.UTC)));
     }
 

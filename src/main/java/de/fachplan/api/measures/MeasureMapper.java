@@ -131,14 +131,20 @@ final class MeasureMapper {
         return dto;
     }
 
-    static StatusChangeDto toDto(StatusChange change) {
+    /**
+     * A status change as the caller sees it: callers with the public read scope get the role of whoever made it
+     * ({@code role:EDITOR}, {@code role:UNKNOWN} for rows from before roles were recorded), never
+     * the name.
+     */
+    static StatusChangeDto toDto(StatusChange change, boolean publicView) {
         var dto = new StatusChangeDto();
         dto.setId(change.id);
         dto.setFromStatus(change.fromStatus == null ? null
                 : MeasureStatusDto.valueOf(change.fromStatus.name()));
         dto.setToStatus(MeasureStatusDto.valueOf(change.toStatus.name()));
         dto.setChangedAt(change.changedAt.withOffsetSameInstant(ZoneOffset.UTC));
-        dto.setChangedBy(change.changedBy);
+        dto.setChangedBy(!publicView ? change.changedBy
+                : "role:" + (change.changedByRole == null ? "UNKNOWN" : change.changedByRole.name()));
         dto.setReason(change.reason);
         return dto;
     }

@@ -117,7 +117,7 @@ public class MeasureService {
 
     @Transactional
     public Measure create(MeasureChange change, String changedBy) {
-        Plan plan = plans.resolve(change.plan());
+        Plan plan = plans.resolveMember(change.plan(), "/plan");
         List<FieldError> errors = new ArrayList<>();
         ActionField field = ActionField.<ActionField>find("plan = ?1 and code = ?2", plan, change.actionField())
                 .firstResultOptional().orElse(null);
@@ -158,7 +158,9 @@ public class MeasureService {
         measure.createdAt = now;
         measure.updatedAt = now;
         measure.persist();
-        measure.record(null, measure.status, change.statusReason(), changedBy, now).persist();
+        StatusChange first = measure.record(null, measure.status, change.statusReason(), changedBy, now);
+        first.changedByRole = caller.role();
+        first.persist();
         em.flush();
         loadRelations(measure);
         history.created(ResourceType.MEASURE, measure.id, measure.code, measure.version, snapshot(measure),
@@ -196,6 +198,7 @@ public class MeasureService {
         if (change.status() != null) {
             transition = measure.changeStatus(change.status(), change.statusReason(), changedBy, now);
             if (transition != null) {
+                transition.changedByRole = caller.role();
                 transition.persist();
             }
         }

@@ -19,6 +19,7 @@ import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.security.Caller;
+import de.fachplan.api.common.security.ReadScope;
 import de.fachplan.api.common.security.Role;
 import de.fachplan.api.generated.api.MeasuresApi;
 import de.fachplan.api.generated.model.MeasureCreateDto;
@@ -75,7 +76,10 @@ public class MeasuresResource implements MeasuresApi {
         Page<StatusChange> page = measures.history(measureRef, plan,
                 PageRequest.of(limit, cursor, "status-history:" + measureRef + ":" + plan));
         StatusChangePageDto body = new StatusChangePageDto();
-        body.setItems(page.items().stream().map(MeasureMapper::toDto).toList());
+        // Judged by the read scope, the key of the read cache: what the public scope is given is
+        // what every caller with that scope is served.
+        boolean publicView = caller.readScope().equals(ReadScope.PUBLIC);
+        body.setItems(page.items().stream().map(change -> MeasureMapper.toDto(change, publicView)).toList());
         body.setNextCursor(page.nextCursor());
         return Links.page(body, page.nextCursor(), uri);
     }

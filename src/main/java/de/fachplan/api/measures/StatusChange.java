@@ -16,6 +16,8 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import de.fachplan.api.common.security.Role;
+
 /** One recorded status transition of a measure: from, to, when, who and why. */
 @Entity
 @Table(name = "measure_status_change")
@@ -42,6 +44,11 @@ public class StatusChange extends PanacheEntityBase {
 
     @Column(name = "changed_by", nullable = false)
     public String changedBy;
+
+    /** The role of whoever made the change: what anonymous callers see instead of the name. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "changed_by_role")
+    public Role changedByRole;
 
     public String reason;
 }

@@ -28,7 +28,7 @@ import de.fachplan.api.common.time.Timestamps;
 public class AuditEvents {
 
     public record Event(UUID id, OffsetDateTime occurredAt, String actor, String actorId, UUID actorOrganisationId,
-            String requestId, String resourceType, UUID resourceId, String action,
+            String requestId, String clientRequestId, String resourceType, UUID resourceId, String action,
             Map<String, Map<String, Object>> changes) {
     }
 
@@ -82,13 +82,13 @@ public class AuditEvents {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT id, occurred_at, actor, actor_id, actor_organisation_id,"
-                + " request_id, resource_type, resource_id, action, changes::text FROM audit_event WHERE id IN (:ids)")
+                + " request_id, client_request_id, resource_type, resource_id, action, changes::text FROM audit_event WHERE id IN (:ids)")
                 .setParameter("ids", ids.items()).getResultList();
         Map<UUID, Event> byId = new java.util.HashMap<>();
         for (Object[] row : rows) {
             Event event = new Event((UUID) row[0], Timestamps.fromColumn(row[1]), (String) row[2], (String) row[3],
-                    (UUID) row[4], (String) row[5], (String) row[6], (UUID) row[7], (String) row[8],
-                    onlyOwnReferences(read((String) row[9]), partner));
+                    (UUID) row[4], (String) row[5], (String) row[6], (String) row[7], (UUID) row[8], (String) row[9],
+                    onlyOwnReferences(read((String) row[10]), partner));
             byId.put(event.id(), event);
         }
         return new Page<>(ids.items().stream().map(byId::get).filter(java.util.Objects::nonNull).toList(),

@@ -106,6 +106,7 @@ public class SyncResource implements SyncApi {
         dto.setActorId(event.actorId());
         dto.setActorOrganisationId(event.actorOrganisationId());
         dto.setRequestId(event.requestId());
+        dto.setClientRequestId(event.clientRequestId());
         dto.setResourceType(AuditEventDto.ResourceTypeEnum.fromValue(event.resourceType()));
         dto.setResourceId(event.resourceId());
         dto.setAction(AuditEventDto.ActionEnum.fromValue(event.action()));

@@ -19,6 +19,7 @@ import de.fachplan.api.capacity.CapacityForecast.Parameters;
 import de.fachplan.api.capacity.CapacityForecast.PersonsSource;
 import de.fachplan.api.capacity.CapacityForecast.Point;
 import de.fachplan.api.capacity.CapacityForecast.Stock;
+import de.fachplan.api.common.time.Period;
 
 /** The chart's formulas against cases computed by hand. */
 class CapacityForecastTest {
@@ -53,9 +54,9 @@ class CapacityForecastTest {
     @Test
     void yearlyFiguresAreSpreadOverTheMonthsTheirHalfYearsLeaveOpen() {
         Map<YearMonth, Integer> months = CapacityForecast.spread(List.of(
-                new Flow(ReportingPeriod.parse("2016").orElseThrow(), 1839),
-                new Flow(ReportingPeriod.parse("2016-H1").orElseThrow(), 1269),
-                new Flow(ReportingPeriod.parse("2019-Q1").orElseThrow(), 208)));
+                new Flow(Period.parse("2016").orElseThrow(), 1839),
+                new Flow(Period.parse("2016-H1").orElseThrow(), 1269),
+                new Flow(Period.parse("2019-Q1").orElseThrow(), 208)));
         // 1,269 / 6 = 211 remainder 3; (1,839 − 1,269) / 6 = 95
         assertEquals(List.of(212, 212, 212, 211, 211, 211, 95, 95, 95, 95, 95, 95),
                 java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(m -> months.get(YearMonth.of(2016, m))).toList());
@@ -68,9 +69,9 @@ class CapacityForecastTest {
     @Test
     void aMonthlyFigureInsideAYearKeepsItsValueAndTheRestIsSpread() {
         Map<YearMonth, Integer> months = CapacityForecast.spread(List.of(
-                new Flow(ReportingPeriod.parse("2017").orElseThrow(), 788),
-                new Flow(ReportingPeriod.parse("2017-H1").orElseThrow(), 389),
-                new Flow(ReportingPeriod.parse("2017-06").orElseThrow(), 57)));
+                new Flow(Period.parse("2017").orElseThrow(), 788),
+                new Flow(Period.parse("2017-H1").orElseThrow(), 389),
+                new Flow(Period.parse("2017-06").orElseThrow(), 57)));
         assertEquals(57, months.get(YearMonth.of(2017, 6)));
         // (389 − 57) / 5 = 66.4: two months of 67, three of 66
         assertEquals(List.of(67, 67, 66, 66, 66), java.util.stream.IntStream.rangeClosed(1, 5)
@@ -148,7 +149,7 @@ class CapacityForecastTest {
     void quartersTakeStocksOfTheirLastMonthAndSumTheirFlows() {
         List<Point> monthly = CapacityForecast.monthly(YearMonth.of(2019, 4), YearMonth.of(2019, 6),
                 facts(Map.of(), 3608), STABLE);
-        List<Point> quarters = CapacityForecast.aggregate(monthly, PeriodGranularity.QUARTER);
+        List<Point> quarters = CapacityForecast.aggregate(monthly, Period.Granularity.QUARTER);
         assertEquals(1, quarters.size());
         Point q2 = quarters.get(0);
         assertEquals("2019-Q2", q2.period().toString());
@@ -160,15 +161,15 @@ class CapacityForecastTest {
 
     @Test
     void periodsParseAndPrintInTheApiForm() {
-        assertEquals("2016-H2", ReportingPeriod.containing(PeriodGranularity.HALF_YEAR, YearMonth.of(2016, 9)).toString());
-        assertEquals(YearMonth.of(2019, 3), ReportingPeriod.parse("2019-Q1").orElseThrow().last());
-        assertEquals(YearMonth.of(2018, 12), ReportingPeriod.parse("2018").orElseThrow().last());
-        assertTrue(ReportingPeriod.parse("2019-Q5").isEmpty());
-        assertTrue(ReportingPeriod.parse("2019-13").isEmpty());
+        assertEquals("2016-H2", Period.containing(Period.Granularity.HALF_YEAR, YearMonth.of(2016, 9)).toString());
+        assertEquals(YearMonth.of(2019, 3), Period.parse("2019-Q1").orElseThrow().last());
+        assertEquals(YearMonth.of(2018, 12), Period.parse("2018").orElseThrow().last());
+        assertTrue(Period.parse("2019-Q5").isEmpty());
+        assertTrue(Period.parse("2019-13").isEmpty());
     }
 
     private static Facts facts(Map<YearMonth, Integer> allocations, int capacity) {
-        return new Facts(Map.of(MARCH_2019, new Stock(2718, PersonsSource.CITYWIDE_FIGURE, PeriodGranularity.MONTH)),
+        return new Facts(Map.of(MARCH_2019, new Stock(2718, PersonsSource.CITYWIDE_FIGURE, Period.Granularity.MONTH)),
                 allocations, Map.of(), m -> new Capacity(capacity, 150));
     }
 

@@ -117,8 +117,10 @@ class AuthenticationTest {
         String code = as(jwt("anna.editor", "editor")).contentType(ContentType.JSON)
                 .body("{\"actionField\":\"P\",\"title\":\"Sprechstunde\"}").post("/api/v1/measures").then()
                 .statusCode(201).extract().path("code");
-        anonymous().get("/api/v1/measures/" + code + "/status-history").then()
+        editor().get("/api/v1/measures/" + code + "/status-history").then()
                 .body("items[0].changedBy", equalTo("jwt:anna.editor"));
+        anonymous().get("/api/v1/measures/" + code + "/status-history").then()
+                .body("items[0].changedBy", equalTo("role:EDITOR"));
         as(jwt("bob.viewer", "viewer")).contentType(ContentType.JSON).body(MEASURE).post("/api/v1/measures").then()
                 .statusCode(403);
         as(jwt("carla.admin", "admin")).get("/api/v1/api-keys").then().statusCode(200);

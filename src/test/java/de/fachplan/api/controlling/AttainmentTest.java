@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
 
+import de.fachplan.api.common.time.Period;
+
 class AttainmentTest {
 
     private static Attainment of(Direction direction, String target, String actual) {
@@ -50,9 +52,9 @@ class AttainmentTest {
 
     @Test
     void aYearCountsWithTheLastPeriodOfEachFrequency() {
-        Period year = Period.parseOrNull("2020");
-        assertEquals("2020-Q4", year.lastOf(Frequency.QUARTERLY).text());
-        assertEquals("2020-12", year.lastOf(Frequency.MONTHLY).text());
-        assertEquals("2020-Q2", Period.parseOrNull("2020-05").lastOf(Frequency.QUARTERLY).text());
+        Period year = Period.parse("2020").orElseThrow();
+        assertEquals("2020-Q4", Frequency.QUARTERLY.lastOf(year).toString());
+        assertEquals("2020-12", Frequency.MONTHLY.lastOf(year).toString());
+        assertEquals("2020-Q2", Frequency.QUARTERLY.lastOf(Period.parse("2020-05").orElseThrow()).toString());
     }
 }

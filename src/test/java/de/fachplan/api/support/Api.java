@@ -14,7 +14,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 public final class Api {
 
     /** The admin key the test profile bootstraps (application.properties, %test). */
-    public static final String ADMIN_KEY = "fpk_TestSuiteAdminKeyNotForProductionUse0";
+    public static final String ADMIN_KEY = "fpk_0zsf4MMnqGhgi9jK1xNTLWJoB4YQiWun7kdxeQkkPjs";
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
     private static String editorKey;

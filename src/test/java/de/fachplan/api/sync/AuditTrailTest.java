@@ -6,6 +6,7 @@ import static de.fachplan.api.support.Api.editor;
 import static de.fachplan.api.support.Api.invalid;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
@@ -17,20 +18,26 @@ import io.restassured.http.ContentType;
 class AuditTrailTest {
 
     @Test
-    void recordsWhoChangedWhichMembersInWhichRequest() {
+    void recordsWhoChangedWhichMembersInWhichRequestUnderTheServicesRequestIdBesideTheClients() {
         var created = editor().contentType(ContentType.JSON).body("{\"actionField\":\"F\",\"title\":\"Hausaufgabenhilfe\"}")
                 .post("/api/v1/measures").then().statusCode(201).extract();
         String id = created.path("id");
-        editor().contentType(MERGE_PATCH).header("If-Match", (String) created.header("ETag"))
+        // A client's id is kept beside the service's own, never instead of it: two requests that
+        // send the same one stay apart in the audit trail.
+        String requestId = editor().contentType(MERGE_PATCH).header("If-Match", (String) created.header("ETag"))
                 .header("X-Request-Id", "nightly-sync-42").body("{\"progress\":40,\"title\":\"Lernhilfe\"}")
-                .patch("/api/v1/measures/" + id).then().statusCode(200).header("X-Request-Id", "nightly-sync-42");
+                .patch("/api/v1/measures/" + id).then().statusCode(200)
+                .header("X-Request-Id", matchesPattern("[0-9a-f]{32}")).extract().header("X-Request-Id");
 
+        editor().queryParam("requestId", requestId).get("/api/v1/audit-events").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].resourceId", equalTo(id))
+                .body("items[0].clientRequestId", equalTo("nightly-sync-42"));
         editor().queryParam("requestId", "nightly-sync-42").get("/api/v1/audit-events").then().statusCode(200)
-                .body("items", hasSize(1)).body("items[0].resourceId", equalTo(id));
+                .body("items", hasSize(0));
         editor().queryParam("resourceId", id).get("/api/v1/audit-events").then().statusCode(200)
                 .body("items", hasSize(2))
                 .body("items[0].action", equalTo("UPDATE"))
-                .body("items[0].requestId", equalTo("nightly-sync-42"))
+                .body("items[0].requestId", equalTo(requestId))
                 .body("items[0].actor", startsWith("api-key:"))
                 .body("items[0].changes.progress.from", equalTo(0))
                 .body("items[0].changes.progress.to", equalTo(40))

@@ -135,13 +135,15 @@ public class WriteHistory {
         boolean inRequest = Arc.container().requestContext().isActive();
         try {
             em.createNativeQuery("INSERT INTO audit_event (occurred_at, actor, actor_id, actor_organisation_id,"
-                    + " request_id, resource_type, resource_id, action, changes)"
-                    + " VALUES (:at, :actor, :actorId, :organisation, :requestId, :type, :id, :action, CAST(:changes AS jsonb))")
+                    + " request_id, client_request_id, resource_type, resource_id, action, changes)"
+                    + " VALUES (:at, :actor, :actorId, :organisation, :requestId, :clientRequestId, :type, :id, :action,"
+                    + " CAST(:changes AS jsonb))")
                     .setParameter("at", Timestamps.now())
                     .setParameter("actor", inRequest ? caller.displayName() : SYSTEM)
                     .setParameter("actorId", inRequest ? caller.id() : SYSTEM)
                     .setParameter("organisation", inRequest ? caller.organisationId() : null)
                     .setParameter("requestId", inRequest ? requestId.value() : null)
+                    .setParameter("clientRequestId", inRequest ? requestId.clientValue() : null)
                     .setParameter("type", type.wireName())
                     .setParameter("id", id)
                     .setParameter("action", operation.auditAction)

@@ -12,23 +12,31 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * The id that ties a request to its log lines and audit events: the client's {@code X-Request-Id}
- * if it is a sane token, else the trace id of a W3C {@code traceparent}, else a new one. Every
- * response echoes it, and every log line written while serving the request carries it (MDC key
- * {@value #MDC_KEY}).
+ * The id that ties a request to its log lines and audit events: always one the service makes, so
+ * that no client can give its request the id of another one in the audit trail. A client's own
+ * {@code X-Request-Id}, if it is a sane token, is kept beside it (audit events'
+ * {@code clientRequestId}, MDC key {@value #CLIENT_MDC_KEY}). Every response carries the service's
+ * id in {@code X-Request-Id}, and every log line written while serving the request carries it (MDC
+ * key {@value #MDC_KEY}).
  */
 @RequestScoped
 public class RequestId {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
+    public static final String CLIENT_MDC_KEY = "clientRequestId";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-    private static final Pattern TRACEPARENT = Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$");
 
     private String value;
+    private String clientValue;
 
     public String value() {
         return value;
+    }
+
+    /** The client's {@code X-Request-Id}; {@code null} when it sent none or one that is no token. */
+    public String clientValue() {
+        return clientValue;
     }
 
     /**
@@ -44,15 +52,15 @@ public class RequestId {
 
     @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public void read(ContainerRequestContext request) {
+        value = UUID.randomUUID().toString().replace("-", "");
+        MDC.put(MDC_KEY, value);
         String given = request.getHeaderString(HEADER);
         if (given != null && TOKEN.matcher(given).matches()) {
-            value = given;
+            clientValue = given;
+            MDC.put(CLIENT_MDC_KEY, given);
         } else {
-            String traceparent = request.getHeaderString("traceparent");
-            var trace = traceparent == null ? null : TRACEPARENT.matcher(traceparent.trim());
-            value = trace != null && trace.matches() ? trace.group(1) : UUID.randomUUID().toString().replace("-", "");
+            MDC.remove(CLIENT_MDC_KEY);
         }
-        MDC.put(MDC_KEY, value);
     }
 
     @ServerResponseFilter

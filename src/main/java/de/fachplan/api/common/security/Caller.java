@@ -52,6 +52,16 @@ public class Caller {
         return ReadScope.of(identity);
     }
 
+    /** The strongest role the caller holds (in the order of {@link Role}); none for anonymous callers. */
+    public Role role() {
+        for (Role role : Role.values()) {
+            if (identity.hasRole(role.securityName())) {
+                return role;
+            }
+        }
+        return null;
+    }
+
     public boolean isPartner() {
         return !isStaff() && identity.hasRole(Role.PARTNER_NAME);
     }

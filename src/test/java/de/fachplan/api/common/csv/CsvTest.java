@@ -62,4 +62,17 @@ class CsvTest {
         ProblemException problem = assertThrows(ProblemException.class, reader::next);
         assertEquals("#/body/row/2", problem.errors().get(0).pointer());
     }
+
+    @Test
+    void textThatASpreadsheetWouldRunAsAFormulaIsWrittenAsText() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CsvWriter writer = new CsvWriter(out);
+        writer.record(java.util.Arrays.asList("=HYPERLINK(\"http://x.invalid\",\"klick\")", "+1", "-2", "@SUM(A1)",
+                "\tTab", "\rCR", "harmless = text", new java.math.BigDecimal("-3.50"), -4, null));
+        writer.flush();
+        List<String> cells = CSVFormat.RFC4180.parse(new StringReader(out.toString(StandardCharsets.UTF_8)))
+                .getRecords().get(0).toList();
+        assertEquals(List.of("'=HYPERLINK(\"http://x.invalid\",\"klick\")", "'+1", "'-2", "'@SUM(A1)", "'\tTab", "'\rCR",
+                "harmless = text", "-3.50", "-4", ""), cells);
+    }
 }

@@ -68,7 +68,7 @@ class DatabaseOutageTest {
     void theOutageIsLoggedWithTheRequestIdAndWithoutAStackTrace() throws Exception {
         anonymous().header("X-Request-Id", "outage-log-7").get("/api/v1/plans").then().statusCode(503);
         String log = Files.readString(Path.of("target/quarkus-test.log"));
-        String line = log.lines().filter(l -> l.contains("[outage-log-7]")).findFirst().orElse("");
+        String line = log.lines().filter(l -> l.contains(" outage-log-7]")).findFirst().orElse("");
         assertTrue(line.contains("Database unreachable on /api/v1/plans"), "no log line with the request id: " + line);
         int at = log.indexOf(line);
         String next = log.substring(at + line.length()).lines().skip(1).findFirst().orElse("");
