@@ -65,6 +65,8 @@ public class EdgeResponses {
     private static final Logger LOG = Logger.getLogger(EdgeResponses.class);
     /** Where Quarkus's HTTP metrics look for the route template of a request. */
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
+    /** How many times the body limit a refused body may still send before it is cut off. */
+    private static final long SWALLOW_LIMITS = 4;
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
@@ -141,15 +143,39 @@ public class EdgeResponses {
         request.resume();
     }
 
+    /**
+     * Answers 413 and closes the connection once the client has finished sending. Closing while
+     * the body still arrives makes the kernel reset the connection, and a client that writes its
+     * whole body before reading (most HTTP libraries, every browser) then sees a broken pipe instead
+     * of the problem. So the rest of the body is read and dropped, up to {@link #SWALLOW_LIMITS}
+     * times the limit; beyond that the connection is closed at once.
+     */
     private void tooLarge(RoutingContext context) {
+        HttpServerRequest request = context.request();
         context.response().putHeader(HttpHeaders.CONNECTION, "close");
-        context.response().endHandler(ignored -> {
-            if (context.request().connection() != null) {
-                context.request().connection().close();
-            }
-        });
         respond(context, ProblemType.PAYLOAD_TOO_LARGE,
                 "Request bodies are limited to " + maxBodySize.asLongValue() / 1024 + " KiB.");
+        if (request.isEnded()) {
+            close(request);
+            return;
+        }
+        long swallowLimit = SWALLOW_LIMITS * maxBodySize.asLongValue();
+        long[] dropped = { 0 };
+        request.handler(chunk -> {
+            dropped[0] += chunk.length();
+            if (dropped[0] > swallowLimit) {
+                close(request);
+            }
+        });
+        request.exceptionHandler(failure -> close(request));
+        request.endHandler(ignored -> close(request));
+        request.resume();
+    }
+
+    private static void close(HttpServerRequest request) {
+        if (request.connection() != null) {
+            request.connection().close();
+        }
     }
 
     /** Failures that Vert.x Web raises before any operation runs, as problem+json. */
