@@ -21,14 +21,21 @@ import de.fachplan.api.generated.model.FacilityStateDto;
 import de.fachplan.api.generated.model.FacilityTypeDto;
 import de.fachplan.api.generated.model.ForecastScenarioDto;
 import de.fachplan.api.generated.model.PeriodGranularityDto;
+import de.fachplan.api.capacity.facilities.AccommodationFacility;
+import de.fachplan.api.capacity.figures.CitywideFigure;
+import de.fachplan.api.capacity.forecast.CapacityChartService;
+import de.fachplan.api.capacity.forecast.CapacityForecast;
+import de.fachplan.api.capacity.forecast.ForecastScenario;
+import de.fachplan.api.capacity.ledger.CapacityRecord;
+import de.fachplan.api.capacity.ledger.SmallCountSuppression;
 
 /** Entities and computed series to the wire models of the contract. */
-final class CapacityMapper {
+public final class CapacityMapper {
 
     private CapacityMapper() {
     }
 
-    static AccommodationFacilityDto toDto(AccommodationFacility facility) {
+    public static AccommodationFacilityDto toDto(AccommodationFacility facility) {
         var dto = new AccommodationFacilityDto();
         dto.setId(facility.id);
         dto.setCode(facility.code);
@@ -49,7 +56,7 @@ final class CapacityMapper {
         return dto;
     }
 
-    static CapacityRecordDto toDto(CapacityRecord record, String facilityCode) {
+    public static CapacityRecordDto toDto(CapacityRecord record, String facilityCode) {
         var dto = new CapacityRecordDto();
         dto.setFacilityId(record.facilityId);
         dto.setFacilityCode(facilityCode);
@@ -64,7 +71,7 @@ final class CapacityMapper {
         return dto;
     }
 
-    static CitywideFigureDto toDto(CitywideFigure figure) {
+    public static CitywideFigureDto toDto(CitywideFigure figure) {
         var dto = new CitywideFigureDto();
         dto.setId(figure.id);
         dto.setPeriod(figure.period);
@@ -84,7 +91,7 @@ final class CapacityMapper {
         return dto;
     }
 
-    static ForecastScenarioDto toDto(ForecastScenario scenario) {
+    public static ForecastScenarioDto toDto(ForecastScenario scenario) {
         var dto = new ForecastScenarioDto();
         dto.setId(scenario.id);
         dto.setCode(scenario.code);
@@ -99,7 +106,7 @@ final class CapacityMapper {
         return dto;
     }
 
-    static ScenarioParametersDto toDto(CapacityForecast.Parameters parameters) {
+    public static ScenarioParametersDto toDto(CapacityForecast.Parameters parameters) {
         ScenarioParametersDto dto = new ScenarioParametersDto();
         dto.setMonthlyAllocations(parameters.monthlyAllocations().doubleValue());
         dto.setDepartureRate(parameters.departureRate().doubleValue());
@@ -136,7 +143,7 @@ final class CapacityMapper {
         return dto;
     }
 
-    static CapacityChartDto toDto(CapacityChartService.Chart chart) {
+    public static CapacityChartDto toDto(CapacityChartService.Chart chart) {
         CapacityChartDto dto = new CapacityChartDto();
         dto.setPlanCode(chart.planCode());
         if (chart.scenario() != null) {
@@ -162,7 +169,7 @@ final class CapacityMapper {
         return dto;
     }
 
-    static DistrictCapacityDto toDto(YearMonth from, YearMonth to, int threshold,
+    public static DistrictCapacityDto toDto(YearMonth from, YearMonth to, int threshold,
             List<CapacityChartService.DistrictMonth> months) {
         DistrictCapacityDto dto = new DistrictCapacityDto();
         dto.setFrom(from.toString());

@@ -53,6 +53,19 @@ import de.fachplan.api.generated.model.CapacityRecordDto;
 import de.fachplan.api.generated.model.CitywideFigureDto;
 import de.fachplan.api.generated.model.FacilityStateDto;
 import de.fachplan.api.generated.model.ForecastScenarioDto;
+import de.fachplan.api.capacity.facilities.AccommodationFacility;
+import de.fachplan.api.capacity.facilities.FacilityService;
+import de.fachplan.api.capacity.facilities.FacilityState;
+import de.fachplan.api.capacity.facilities.FacilityType;
+import de.fachplan.api.capacity.figures.CitywideFigure;
+import de.fachplan.api.capacity.figures.CitywideFigureService;
+import de.fachplan.api.capacity.forecast.CapacityChartService;
+import de.fachplan.api.capacity.forecast.CapacityCsv;
+import de.fachplan.api.capacity.forecast.ForecastScenario;
+import de.fachplan.api.capacity.forecast.ScenarioService;
+import de.fachplan.api.capacity.ledger.CapacityLedger;
+import de.fachplan.api.capacity.ledger.CapacityRecord;
+import de.fachplan.api.capacity.ledger.CapacityRecordSync;
 
 public class CapacityResource implements CapacityApi {
 

@@ -60,6 +60,20 @@ import de.fachplan.api.sync.ChangeFeed;
 import de.fachplan.api.generated.model.IndicatorDirectionDto;
 import de.fachplan.api.generated.model.IndicatorUnitDto;
 import de.fachplan.api.generated.model.TrafficLightDto;
+import de.fachplan.api.common.text.Numbers;
+import de.fachplan.api.controlling.imports.ValueImport;
+import de.fachplan.api.controlling.imports.ValueImports;
+import de.fachplan.api.controlling.imports.ValueUpload;
+import de.fachplan.api.controlling.indicators.IndicatorMapper;
+import de.fachplan.api.controlling.indicators.IndicatorService;
+import de.fachplan.api.controlling.report.ControllingReports;
+import de.fachplan.api.controlling.report.TrafficLight;
+import de.fachplan.api.controlling.values.IndicatorValueService;
+import de.fachplan.api.controlling.values.ValueBatches;
+import de.fachplan.api.controlling.values.ValueExport;
+import de.fachplan.api.controlling.values.ValueQuery;
+import de.fachplan.api.controlling.values.ValueRow;
+import de.fachplan.api.controlling.values.ValueState;
 
 public class ControllingResource implements ControllingApi {
 
@@ -106,7 +120,7 @@ public class ControllingResource implements ControllingApi {
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
     public RestResponse<IndicatorPageDto> listIndicators(String plan, String actionField, String measure,
             UUID organisation, Integer limit, String cursor) {
-        Page<de.fachplan.api.controlling.Indicator> page = indicators.list(plan, actionField, measure, organisation,
+        Page<de.fachplan.api.controlling.indicators.Indicator> page = indicators.list(plan, actionField, measure, organisation,
                 PageRequest.of(limit, cursor, "indicators:" + plan + ":" + actionField + ":" + measure + ":" + organisation));
         IndicatorPageDto body = new IndicatorPageDto();
         body.setItems(page.items().stream().map(IndicatorMapper::toDto).toList());
