@@ -193,12 +193,7 @@ public class CapacityResource implements CapacityApi {
             String idempotencyKey) {
         CapacityRecordSync.Outcome outcome = recordSync.apply(batch, Boolean.TRUE.equals(dryRun), idempotencyKey,
                 uri.getRequestUri().getRawPath());
-        RestResponse.ResponseBuilder<CapacityRecordResultsDto> response = RestResponse.ResponseBuilder
-                .<CapacityRecordResultsDto>create(207).entity(outcome.results());
-        if (outcome.replayed()) {
-            response.header(Idempotency.REPLAYED_HEADER, "true");
-        }
-        return response.build();
+        return Responses.multiStatus(outcome.results(), outcome.replayed());
     }
 
     @Override
