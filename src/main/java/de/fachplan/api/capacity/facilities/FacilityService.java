@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import de.fachplan.api.capacity.CapacityMapper;
 import de.fachplan.api.catalogue.District;
 import de.fachplan.api.common.history.ResourceType;
 import de.fachplan.api.common.history.WriteHistory;
@@ -108,7 +107,7 @@ public class FacilityService {
         apply(facility, change);
         facility.persistAndFlush();
         history.created(ResourceType.ACCOMMODATION_FACILITY, facility.id, facility.code, facility.version,
-                history.snapshot(CapacityMapper.toDto(facility)), audience(facility.operatorOrganisationId));
+                history.snapshot(FacilityMapper.toDto(facility)), audience(facility.operatorOrganisationId));
         return facility;
     }
 
@@ -116,12 +115,12 @@ public class FacilityService {
     public AccommodationFacility update(String ref, String ifMatch, FacilityChange change) {
         AccommodationFacility facility = visible(ref);
         ETags.requireMatch(ifMatch, facility.version);
-        var before = history.snapshot(CapacityMapper.toDto(facility));
+        var before = history.snapshot(FacilityMapper.toDto(facility));
         UUID operatorBefore = facility.operatorOrganisationId;
         apply(facility, change);
         em.flush();
         history.updated(ResourceType.ACCOMMODATION_FACILITY, facility.id, facility.code, facility.version, before,
-                history.snapshot(CapacityMapper.toDto(facility)),
+                history.snapshot(FacilityMapper.toDto(facility)),
                 audience(operatorBefore, facility.operatorOrganisationId));
         return facility;
     }

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import de.fachplan.api.capacity.CapacityMapper;
 import de.fachplan.api.catalogue.District;
 import de.fachplan.api.catalogue.PlanService;
 import de.fachplan.api.common.history.ResourceType;
@@ -98,7 +97,7 @@ public class CitywideFigureService {
         values(figure, input);
         figure.persistAndFlush();
         history.created(ResourceType.CITYWIDE_FIGURE, figure.id, figure.period, figure.version,
-                history.snapshot(CapacityMapper.toDto(figure)));
+                history.snapshot(FigureMapper.toDto(figure)));
         return figure;
     }
 
@@ -121,11 +120,11 @@ public class CitywideFigureService {
             errors.add(new FieldError("/facilityType", "stays as recorded"));
         }
         FieldChecks.throwIfAny(errors);
-        var before = history.snapshot(CapacityMapper.toDto(figure));
+        var before = history.snapshot(FigureMapper.toDto(figure));
         values(figure, input);
         em.flush();
         history.updated(ResourceType.CITYWIDE_FIGURE, figure.id, figure.period, figure.version, before,
-                history.snapshot(CapacityMapper.toDto(figure)));
+                history.snapshot(FigureMapper.toDto(figure)));
         return figure;
     }
 
@@ -133,7 +132,7 @@ public class CitywideFigureService {
     public void delete(UUID id, String ifMatch) {
         CitywideFigure figure = get(id);
         ETags.requireMatch(ifMatch, figure.version);
-        history.deleted(ResourceType.CITYWIDE_FIGURE, figure.id, figure.period, history.snapshot(CapacityMapper.toDto(figure)));
+        history.deleted(ResourceType.CITYWIDE_FIGURE, figure.id, figure.period, history.snapshot(FigureMapper.toDto(figure)));
         figure.delete();
     }
 

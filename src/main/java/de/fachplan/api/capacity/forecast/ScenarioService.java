@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import de.fachplan.api.capacity.CapacityMapper;
 import de.fachplan.api.catalogue.Plan;
 import de.fachplan.api.catalogue.PlanService;
 import de.fachplan.api.common.history.ResourceType;
@@ -146,7 +145,7 @@ public class ScenarioService {
         scenario.createdBy = caller.displayName();
         scenario.persistAndFlush();
         history.created(ResourceType.FORECAST_SCENARIO, scenario.id, code + "@" + version, version,
-                history.snapshot(CapacityMapper.toDto(scenario)));
+                history.snapshot(ForecastMapper.toDto(scenario)));
         return scenario;
     }
 

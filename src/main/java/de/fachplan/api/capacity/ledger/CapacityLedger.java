@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import de.fachplan.api.capacity.CapacityMapper;
 import de.fachplan.api.common.history.ResourceType;
 import de.fachplan.api.common.history.WriteHistory;
 import de.fachplan.api.common.history.WriteHistory.Audience;
@@ -137,7 +136,7 @@ public class CapacityLedger {
         }
         check(facility, month, figures);
         boolean created = record == null;
-        var before = created ? Map.<String, Object>of() : history.snapshot(CapacityMapper.toDto(record, facility.code));
+        var before = created ? Map.<String, Object>of() : history.snapshot(LedgerMapper.toDto(record, facility.code));
         if (created) {
             record = new CapacityRecord();
             record.facilityId = facility.id;
@@ -155,7 +154,7 @@ public class CapacityLedger {
             em.flush();
         }
         String code = facility.code + "/" + month;
-        var after = history.snapshot(CapacityMapper.toDto(record, facility.code));
+        var after = history.snapshot(LedgerMapper.toDto(record, facility.code));
         Audience audience = new Audience(false, Set.of(facility.operatorOrganisationId));
         if (created) {
             history.created(ResourceType.CAPACITY_RECORD, facility.id, code, record.version, after, audience);

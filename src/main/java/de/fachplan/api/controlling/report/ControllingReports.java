@@ -20,7 +20,6 @@ import jakarta.transaction.Transactional;
 import de.fachplan.api.catalogue.ActionField;
 import de.fachplan.api.catalogue.Plan;
 import de.fachplan.api.catalogue.PlanService;
-import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.time.Period;
 import de.fachplan.api.controlling.indicators.Frequency;
 import de.fachplan.api.controlling.indicators.Indicator;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.history.ResourceType;
 import de.fachplan.api.common.time.Period;
 import de.fachplan.api.sync.ChangeFeed;

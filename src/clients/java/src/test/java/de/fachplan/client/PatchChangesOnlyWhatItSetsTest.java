@@ -14,7 +14,7 @@ import org.openapitools.client.ApiClient;
 import org.openapitools.client.ApiException;
 import org.openapitools.client.ApiResponse;
 import org.openapitools.client.api.ApiKeysApi;
-import org.openapitools.client.api.CapacityApi;
+import org.openapitools.client.api.AccommodationFacilitiesApi;
 import org.openapitools.client.api.IndicatorsApi;
 import org.openapitools.client.api.MeasuresApi;
 import org.openapitools.client.api.OrganisationsApi;
@@ -125,7 +125,7 @@ class PatchChangesOnlyWhatItSetsTest {
 
     @Test
     void patchingAFacilitysPlacesKeepsEverythingElse() throws ApiException {
-        CapacityApi capacity = new CapacityApi(editor);
+        AccommodationFacilitiesApi capacity = new AccommodationFacilitiesApi(editor);
         UUID operator = new OrganisationsApi(editor).listOrganisations(null, null, 1, null, null).getItems().get(0).getId();
         AccommodationFacility created = capacity.createAccommodationFacility(new AccommodationFacilityCreate()
                 .code("JAVA-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase())

@@ -1,94 +1,30 @@
-package de.fachplan.api.capacity;
+package de.fachplan.api.capacity.forecast;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 
+import de.fachplan.api.generated.model.ForecastScenarioVersionCreateDto;
+import de.fachplan.api.generated.model.ForecastScenarioCreateDto;
+import de.fachplan.api.common.time.Period;
+import de.fachplan.api.capacity.ledger.SmallCountSuppression;
 import de.fachplan.api.generated.model.CapacityChartDto;
 import de.fachplan.api.generated.model.CapacityChartPointDto;
 import de.fachplan.api.generated.model.ChartGranularityDto;
-import de.fachplan.api.generated.model.DistrictCapacityDto;
 import de.fachplan.api.generated.model.DistrictCapacityCellDto;
+import de.fachplan.api.generated.model.DistrictCapacityDto;
 import de.fachplan.api.generated.model.DistrictCapacityMonthDto;
-import de.fachplan.api.generated.model.ScenarioRefDto;
-import de.fachplan.api.generated.model.SpreadFromDto;
-import de.fachplan.api.generated.model.ScenarioShortfallDto;
-import de.fachplan.api.generated.model.ScenarioParametersDto;
-import de.fachplan.api.generated.model.AccommodationFacilityDto;
-import de.fachplan.api.generated.model.CapacityRecordDto;
-import de.fachplan.api.generated.model.CitywideFigureDto;
-import de.fachplan.api.generated.model.FacilityStateDto;
-import de.fachplan.api.generated.model.FacilityTypeDto;
 import de.fachplan.api.generated.model.ForecastScenarioDto;
 import de.fachplan.api.generated.model.PeriodGranularityDto;
-import de.fachplan.api.capacity.facilities.AccommodationFacility;
-import de.fachplan.api.capacity.figures.CitywideFigure;
-import de.fachplan.api.capacity.forecast.CapacityChartService;
-import de.fachplan.api.capacity.forecast.CapacityForecast;
-import de.fachplan.api.capacity.forecast.ForecastScenario;
-import de.fachplan.api.capacity.ledger.CapacityRecord;
-import de.fachplan.api.capacity.ledger.SmallCountSuppression;
+import de.fachplan.api.generated.model.ScenarioParametersDto;
+import de.fachplan.api.generated.model.ScenarioRefDto;
+import de.fachplan.api.generated.model.ScenarioShortfallDto;
+import de.fachplan.api.generated.model.SpreadFromDto;
 
-/** Entities and computed series to the wire models of the contract. */
-public final class CapacityMapper {
+/** Scenarios, the computed chart and the district figures on the wire. */
+public final class ForecastMapper {
 
-    private CapacityMapper() {
-    }
-
-    public static AccommodationFacilityDto toDto(AccommodationFacility facility) {
-        var dto = new AccommodationFacilityDto();
-        dto.setId(facility.id);
-        dto.setCode(facility.code);
-        dto.setName(facility.name);
-        dto.setType(FacilityTypeDto.valueOf(facility.type.name()));
-        dto.setDistrict(facility.district.code);
-        dto.setOperatorOrganisationId(facility.operatorOrganisationId);
-        dto.setStreetAddress(facility.streetAddress);
-        dto.setPostalCode(facility.postalCode);
-        dto.setPlannedPlaces(facility.plannedPlaces);
-        dto.setState(FacilityStateDto.valueOf(facility.state.name()));
-        dto.setOpenedOn(facility.openedOn);
-        dto.setClosedOn(facility.closedOn);
-        dto.setIllustrative(facility.illustrative);
-        dto.setVersion(facility.version);
-        dto.setCreatedAt(facility.createdAt);
-        dto.setUpdatedAt(facility.updatedAt);
-        return dto;
-    }
-
-    public static CapacityRecordDto toDto(CapacityRecord record, String facilityCode) {
-        var dto = new CapacityRecordDto();
-        dto.setFacilityId(record.facilityId);
-        dto.setFacilityCode(facilityCode);
-        dto.setMonth(YearMonth.from(record.month).toString());
-        dto.setState(FacilityStateDto.valueOf(record.state.name()));
-        dto.setPlacesAvailable(record.placesAvailable);
-        dto.setPlacesBlocked(record.placesBlocked);
-        dto.setPersonsHoused(record.personsHoused);
-        dto.setOverrideReason(record.overrideReason);
-        dto.setVersion(record.version);
-        dto.setUpdatedAt(record.updatedAt);
-        return dto;
-    }
-
-    public static CitywideFigureDto toDto(CitywideFigure figure) {
-        var dto = new CitywideFigureDto();
-        dto.setId(figure.id);
-        dto.setPeriod(figure.period);
-        dto.setGranularity(PeriodGranularityDto.valueOf(figure.granularity.name()));
-        dto.setMunicipality(figure.municipality);
-        dto.setDistrict(figure.district == null ? null : figure.district.code);
-        dto.setFacilityType(figure.facilityType == null ? null
-                : FacilityTypeDto.valueOf(figure.facilityType.name()));
-        dto.setAllocations(figure.allocations);
-        dto.setDepartures(figure.departures);
-        dto.setPersonsHoused(figure.personsHoused);
-        dto.setPlaces(figure.places);
-        dto.setSource(figure.source);
-        dto.setPublished(figure.published);
-        dto.setVersion(figure.version);
-        dto.setUpdatedAt(figure.updatedAt);
-        return dto;
+    private ForecastMapper() {
     }
 
     public static ForecastScenarioDto toDto(ForecastScenario scenario) {
@@ -115,7 +51,7 @@ public final class CapacityMapper {
         return dto;
     }
 
-    static CapacityForecast.Parameters fromDto(ScenarioParametersDto dto) {
+    public static CapacityForecast.Parameters fromDto(ScenarioParametersDto dto) {
         return new CapacityForecast.Parameters(BigDecimal.valueOf(dto.getMonthlyAllocations()),
                 BigDecimal.valueOf(dto.getDepartureRate()), BigDecimal.valueOf(dto.getTargetOccupancy()),
                 BigDecimal.valueOf(dto.getReserveShare()));
@@ -158,7 +94,7 @@ public final class CapacityMapper {
         dto.setGranularity(ChartGranularityDto.valueOf(chart.granularity().name()));
         dto.setLastActualMonth(chart.lastActual() == null ? null : chart.lastActual().toString());
         dto.setFirstShortfall(chart.firstShortfall() == null ? null : chart.firstShortfall().toString());
-        dto.setPoints(chart.points().stream().map(CapacityMapper::toDto).toList());
+        dto.setPoints(chart.points().stream().map(ForecastMapper::toDto).toList());
         dto.setShortfalls(chart.shortfalls().stream().map(s -> {
             ScenarioShortfallDto shortfall = new ScenarioShortfallDto();
             shortfall.setCode(s.code());
@@ -175,7 +111,7 @@ public final class CapacityMapper {
         dto.setFrom(from.toString());
         dto.setTo(to.toString());
         dto.setSuppressionThreshold(threshold);
-        dto.setMonths(months.stream().map(CapacityMapper::toDto).toList());
+        dto.setMonths(months.stream().map(ForecastMapper::toDto).toList());
         return dto;
     }
 
@@ -203,5 +139,20 @@ public final class CapacityMapper {
             return out;
         }).toList());
         return dto;
+    }
+
+    public static ScenarioService.VersionInput fromCreate(ForecastScenarioCreateDto request) {
+        return new ScenarioService.VersionInput(request.getName(), request.getDescription(),
+                fromDto(request.getParameters()), request.getIssuedOn(), request.getIllustrative());
+    }
+
+    public static ScenarioService.VersionInput fromDto(ForecastScenarioVersionCreateDto request) {
+        return new ScenarioService.VersionInput(request.getName(), request.getDescription(),
+                fromDto(request.getParameters()), request.getIssuedOn(), request.getIllustrative());
+    }
+
+    /** Months unless the request asks for coarser points. */
+    public static Period.Granularity granularity(ChartGranularityDto granularity) {
+        return granularity == null ? Period.Granularity.MONTH : Period.Granularity.valueOf(granularity.name());
     }
 }
