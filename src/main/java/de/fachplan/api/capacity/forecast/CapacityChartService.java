@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import de.fachplan.api.capacity.forecast.CapacityForecast.Capacity;
@@ -65,8 +64,8 @@ public class CapacityChartService {
     @Inject
     Caller caller;
 
-    @ConfigProperty(name = "fachplan.capacity.suppression-threshold", defaultValue = "5")
-    int suppressionThreshold;
+    @Inject
+    CapacityConfig config;
 
     /** A chart: the scenario it was computed with ({@code null} for a what-if) and its series. */
     public record Chart(String planCode, ForecastScenario scenario, YearMonth from, YearMonth to,
@@ -175,7 +174,7 @@ public class CapacityChartService {
             } else if (recorded.complete(month) && ledgerCells.containsKey(month)) {
                 List<SmallCountSuppression.Cell> cells = ledgerCells.get(month);
                 SmallCountSuppression.Result result = staff ? new SmallCountSuppression.Result(cells, Set.of(), false)
-                        : SmallCountSuppression.apply(cells, suppressionThreshold);
+                        : SmallCountSuppression.apply(cells, config.suppressionThreshold());
                 months.add(new DistrictMonth(month, PersonsSource.FACILITY_LEDGER, Period.Granularity.MONTH, result,
                         !staff, null));
             } else if (staff && unpublished.containsKey(month)) {
@@ -201,7 +200,7 @@ public class CapacityChartService {
     }
 
     public int suppressionThreshold() {
-        return suppressionThreshold;
+        return config.suppressionThreshold();
     }
 
     private static void checkRange(YearMonth from, YearMonth to) {

@@ -7,10 +7,11 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+
+import de.fachplan.api.common.embeddeddb.EmbeddedDatabaseConfig;
 
 /**
  * The first admin key. Production passes it in {@code FACHPLAN_BOOTSTRAP_ADMIN_KEY} (created once,
@@ -26,11 +27,11 @@ public class BootstrapAdminKey {
     @Inject
     ApiKeyService apiKeys;
 
-    @ConfigProperty(name = "fachplan.bootstrap.admin-key")
-    Optional<String> configuredKey;
+    @Inject
+    AuthConfig config;
 
-    @ConfigProperty(name = "fachplan.embedded-db.active", defaultValue = "false")
-    boolean embedded;
+    @Inject
+    EmbeddedDatabaseConfig embeddedDatabase;
 
     /**
      * An upper bound of the secret's entropy, from what the text itself shows: the smaller of its
@@ -65,6 +66,7 @@ public class BootstrapAdminKey {
     }
 
     void onStart(@Observes StartupEvent event) {
+        Optional<String> configuredKey = config.bootstrap().adminKey();
         if (configuredKey.isPresent() && !configuredKey.get().isBlank()) {
             String secret = configuredKey.get().trim();
             if (!secret.startsWith(ApiKeyService.KEY_PREFIX) || secret.length() < 32) {
@@ -82,7 +84,7 @@ public class BootstrapAdminKey {
             }
             return;
         }
-        if (embedded && apiKeys.count() == 0) {
+        if (embeddedDatabase.active() && apiKeys.count() == 0) {
             String secret = ApiKeyService.newSecret();
             apiKeys.ensure(NAME, Role.ADMIN, secret, "first start");
             // Straight to the console, not through the log: logs never carry a key (they may be

@@ -20,7 +20,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -64,20 +63,8 @@ public class WebhookDispatcher {
     @Inject
     WebhookTargets targets;
 
-    @ConfigProperty(name = "fachplan.webhooks.retry-base", defaultValue = "PT30S")
-    Duration retryBase;
-
-    @ConfigProperty(name = "fachplan.webhooks.max-attempts", defaultValue = "12")
-    int maxAttempts;
-
-    @ConfigProperty(name = "fachplan.webhooks.timeout", defaultValue = "PT10S")
-    Duration timeout;
-
-    @ConfigProperty(name = "fachplan.webhooks.workers", defaultValue = "8")
-    int workers;
-
-    @ConfigProperty(name = "fachplan.webhooks.connections-per-target", defaultValue = "4")
-    int connectionsPerTarget;
+    @Inject
+    WebhooksConfig config;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -105,7 +92,7 @@ public class WebhookDispatcher {
     }
 
     void start(@Observes StartupEvent event) {
-        for (int i = 0; i < workers; i++) {
+        for (int i = 0; i < config.workers(); i++) {
             Thread thread = new Thread(this::serve, "fachplan-webhooks-" + i);
             thread.setDaemon(true);
             thread.start();
@@ -122,7 +109,7 @@ public class WebhookDispatcher {
     /** Waits for the pages being sent before the datasource closes: what they sent gets recorded. */
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         queue.close();
-        if (!work.stopAndAwait(timeout.plusSeconds(2))) {
+        if (!work.stopAndAwait(config.timeout().plusSeconds(2))) {
             LOG.infof("Webhook deliveries still being sent at shutdown are sent again when their lease ends");
         }
     }
@@ -203,14 +190,14 @@ public class WebhookDispatcher {
             if (claim == null) {
                 return false;
             }
-            target = connections.computeIfAbsent(targetOf(claim.url()), t -> new Semaphore(connectionsPerTarget));
+            target = connections.computeIfAbsent(targetOf(claim.url()), t -> new Semaphore(config.connectionsPerTarget()));
             if (!target.tryAcquire()) {
                 target = null;
                 return false;
             }
             Optional<String> refusal = targets.refusal(claim.url());
             for (Due due : claim.deliveries()) {
-                if (work.stopping() || System.nanoTime() + timeout.toNanos() > claim.deadline()) {
+                if (work.stopping() || System.nanoTime() + config.timeout().toNanos() > claim.deadline()) {
                     break;
                 }
                 Attempt attempt = refusal.isPresent()
@@ -264,7 +251,7 @@ public class WebhookDispatcher {
             }
             // Long enough to send the page one delivery after the other, each to its timeout if it
             // must; a page stops early rather than send past its lease.
-            Duration lease = timeout.multipliedBy(3);
+            Duration lease = config.timeout().multipliedBy(3);
             long deadline = System.nanoTime() + lease.toNanos() - Duration.ofSeconds(1).toNanos();
             Object leasedUntil = em.createNativeQuery("UPDATE webhook_delivery"
                     + " SET next_attempt_at = now() + make_interval(secs => :lease)"
@@ -280,7 +267,7 @@ public class WebhookDispatcher {
         OffsetDateTime at = Timestamps.now();
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(claim.url()))
-                    .timeout(timeout)
+                    .timeout(config.timeout())
                     .header("Content-Type", "application/json")
                     .header("webhook-id", due.id())
                     .header("webhook-timestamp", Long.toString(at.toEpochSecond()))
@@ -312,7 +299,7 @@ public class WebhookDispatcher {
                     + " SELECT id, ?, ?, ? FROM attempted")) {
                 for (Attempt attempt : attempts) {
                     WebhookDelivery.AfterAttempt after = WebhookDelivery.after(attempt.due().attemptsBefore() + 1,
-                            attempt.at(), attempt.statusCode(), retryBase, maxAttempts);
+                            attempt.at(), attempt.statusCode(), config.retryBase(), config.maxAttempts());
                     attempted.setString(1, after.state().name());
                     attempted.setObject(2, after.nextAttemptAt());
                     attempted.setString(3, attempt.due().id());
