@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
@@ -34,7 +36,9 @@ import io.smallrye.config.WithName;
  * The README's configuration table against the {@code @ConfigMapping} interfaces, which are found
  * on the compiled classes, not listed here: every key a mapping declares is in the table under its
  * environment variable with the mapping's default, and every {@code FACHPLAN_} variable of the
- * table is a mapping key or an alias that application.properties expands ({@code ${FACHPLAN_X:default}}).
+ * table is a mapping key, an alias that application.properties expands ({@code ${FACHPLAN_X:default}})
+ * or a key a {@link ConfigSourceFactory} reads while the configuration is built, before any mapping
+ * exists (its {@code fachplan.} constants).
  */
 class ConfigurationTableTest {
 
@@ -55,15 +59,22 @@ class ConfigurationTableTest {
     }
 
     private static Map<String, Key> keysByEnvName;
+    private static List<String> factoryEnvNames;
     private static Map<String, Documented> table;
     private static Map<String, String> properties;
 
     @BeforeAll
     static void read() throws IOException, URISyntaxException {
         keysByEnvName = new TreeMap<>();
-        for (Class<?> mapping : mappings()) {
-            for (Key key : keys(mapping.getAnnotation(ConfigMapping.class).prefix(), mapping, mapping.getSimpleName())) {
-                keysByEnvName.put(key.envName(), key);
+        factoryEnvNames = new ArrayList<>();
+        for (Class<?> type : compiledClasses()) {
+            if (type.isAnnotationPresent(ConfigMapping.class)) {
+                for (Key key : keys(type.getAnnotation(ConfigMapping.class).prefix(), type, type.getSimpleName())) {
+                    keysByEnvName.put(key.envName(), key);
+                }
+            }
+            if (ConfigSourceFactory.class.isAssignableFrom(type)) {
+                factoryEnvNames.addAll(constants(type));
             }
         }
         table = documented(Files.readAllLines(Path.of("README.md")));
@@ -76,8 +87,8 @@ class ConfigurationTableTest {
         }
     }
 
-    /** Every class under the application's package on the compiled output that is a mapping. */
-    private static List<Class<?>> mappings() throws IOException, URISyntaxException {
+    /** Every top-level class under the application's package on the compiled output. */
+    private static List<Class<?>> compiledClasses() throws IOException, URISyntaxException {
         // The main classes' directory, found through one class in it (the test classes are elsewhere).
         Path root = Path.of(ConfigurationTableTest.class.getClassLoader()
                 .getResource(ROOT_PACKAGE.replace('.', '/') + "/common/cache/ReadCacheConfig.class").toURI())
@@ -88,10 +99,7 @@ class ConfigurationTableTest {
                 String name = ROOT_PACKAGE + "." + root.relativize(file).toString()
                         .replace(".class", "").replace(file.getFileSystem().getSeparator(), ".");
                 try {
-                    Class<?> type = Class.forName(name, false, ConfigurationTableTest.class.getClassLoader());
-                    if (type.isAnnotationPresent(ConfigMapping.class)) {
-                        found.add(type);
-                    }
+                    found.add(Class.forName(name, false, ConfigurationTableTest.class.getClassLoader()));
                 } catch (ClassNotFoundException | LinkageError e) {
                     throw new AssertionError("cannot load " + name, e);
                 }
@@ -122,6 +130,25 @@ class ConfigurationTableTest {
             }
         }
         return keys;
+    }
+
+    /** The environment variables of a class's {@code static final String} constants that name a fachplan key. */
+    private static List<String> constants(Class<?> type) {
+        List<String> names = new ArrayList<>();
+        for (Field field : type.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && Modifier.isFinal(field.getModifiers()) && field.getType() == String.class) {
+                try {
+                    field.setAccessible(true);
+                    String key = (String) field.get(null);
+                    if (key.startsWith("fachplan.")) {
+                        names.add(new Key(key, null, type.getSimpleName()).envName());
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return names;
     }
 
     static String kebab(String methodName) {
@@ -175,6 +202,7 @@ class ConfigurationTableTest {
         // Guards the scan itself: a walk that finds nothing would make every other check pass.
         assertTrue(keysByEnvName.containsKey("FACHPLAN_WEBHOOKS_TIMEOUT"), keysByEnvName.keySet().toString());
         assertTrue(keysByEnvName.containsKey("FACHPLAN_METRICS_DATABASE_GAUGES_REFRESH"), "nested groups are walked");
+        assertTrue(factoryEnvNames.contains("FACHPLAN_EMBEDDED_DB_ENABLED"), factoryEnvNames.toString());
         assertFalse(table.isEmpty(), "the README's configuration table is read");
     }
 
@@ -190,7 +218,8 @@ class ConfigurationTableTest {
     void everyFachplanVariableOfTheReadmeIsAMappingKeyOrAnAlias() {
         Map<String, String[]> aliases = aliases();
         List<String> unknown = table.keySet().stream()
-                .filter(name -> !keysByEnvName.containsKey(name) && !aliases.containsKey(name)).toList();
+                .filter(name -> !keysByEnvName.containsKey(name) && !aliases.containsKey(name)
+                        && !factoryEnvNames.contains(name)).toList();
         assertEquals(List.of(), unknown, "README.md names variables that no @ConfigMapping declares");
     }
 

@@ -7,11 +7,10 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
-
-import de.fachplan.api.common.embeddeddb.EmbeddedDatabaseConfig;
 
 /**
  * The first admin key. Production passes it in {@code FACHPLAN_BOOTSTRAP_ADMIN_KEY} (created once,
@@ -28,10 +27,11 @@ public class BootstrapAdminKey {
     ApiKeyService apiKeys;
 
     @Inject
-    AuthConfig config;
+    BootstrapConfig config;
 
-    @Inject
-    EmbeddedDatabaseConfig embeddedDatabase;
+    /** Set by the embedded database fallback when it supplied the datasource, not by operators. */
+    @ConfigProperty(name = "fachplan.embedded-db.active", defaultValue = "false")
+    boolean embedded;
 
     /**
      * An upper bound of the secret's entropy, from what the text itself shows: the smaller of its
@@ -66,7 +66,7 @@ public class BootstrapAdminKey {
     }
 
     void onStart(@Observes StartupEvent event) {
-        Optional<String> configuredKey = config.bootstrap().adminKey();
+        Optional<String> configuredKey = config.adminKey();
         if (configuredKey.isPresent() && !configuredKey.get().isBlank()) {
             String secret = configuredKey.get().trim();
             if (!secret.startsWith(ApiKeyService.KEY_PREFIX) || secret.length() < 32) {
@@ -84,7 +84,7 @@ public class BootstrapAdminKey {
             }
             return;
         }
-        if (embeddedDatabase.active() && apiKeys.count() == 0) {
+        if (embedded && apiKeys.count() == 0) {
             String secret = ApiKeyService.newSecret();
             apiKeys.ensure(NAME, Role.ADMIN, secret, "first start");
             // Straight to the console, not through the log: logs never carry a key (they may be

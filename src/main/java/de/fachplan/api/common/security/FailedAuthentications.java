@@ -49,8 +49,8 @@ public class FailedAuthentications {
         long longest = 0;
         for (String source : sources) {
             Window w = windows.get(source);
-            if (w != null && w.failures >= config.auth().maxFailures()) {
-                longest = Math.max(longest, w.startNanos + config.auth().failureWindow().toNanos() - now);
+            if (w != null && w.failures >= config.maxFailures()) {
+                longest = Math.max(longest, w.startNanos + config.failureWindow().toNanos() - now);
             }
         }
         return longest > 0 ? Optional.of(Duration.ofNanos(longest)) : Optional.empty();
@@ -68,6 +68,6 @@ public class FailedAuthentications {
     }
 
     private boolean ended(Window w, long now) {
-        return now - w.startNanos >= config.auth().failureWindow().toNanos();
+        return now - w.startNanos >= config.failureWindow().toNanos();
     }
 }

@@ -27,7 +27,7 @@ import io.smallrye.mutiny.Uni;
 public class JwtOrganisation implements SecurityIdentityAugmentor {
 
     @Inject
-    AuthConfig config;
+    JwtConfig config;
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -40,7 +40,7 @@ public class JwtOrganisation implements SecurityIdentityAugmentor {
         if (!identity.hasRole(Role.PARTNER_NAME)) {
             return Uni.createFrom().item(identity);
         }
-        Optional<UUID> organisation = Optional.ofNullable(jwt.getClaim(config.jwt().organisationClaim())).map(Object::toString)
+        Optional<UUID> organisation = Optional.ofNullable(jwt.getClaim(config.organisationClaim())).map(Object::toString)
                 .flatMap(JwtOrganisation::uuid);
         if (organisation.isEmpty()) {
             // A partner acts only for its organisation; without one it must not act at all.
