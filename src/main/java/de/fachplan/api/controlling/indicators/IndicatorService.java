@@ -55,20 +55,6 @@ public class IndicatorService {
     @Inject
     Caller caller;
 
-    /** What a new indicator or a change of one says; {@code null} members stay as they are. */
-    public record Definition(String code, String nameDe, String nameEn, Patch<String> descriptionDe,
-            Patch<String> descriptionEn, Unit unit, Direction direction, Frequency frequency, String actionField,
-            String measure, Patch<UUID> reportingOrganisation, Patch<Baseline> baseline, List<TargetInput> targets,
-            Boolean illustrative) {
-    }
-
-    /** A member of a merge patch: absent ({@code null} patch), cleared or set. */
-    public record Patch<T>(T value) {
-        public static <T> Patch<T> of(T value) {
-            return new Patch<>(value);
-        }
-    }
-
     public record Baseline(String period, BigDecimal value) {
     }
 
@@ -123,7 +109,7 @@ public class IndicatorService {
     }
 
     @Transactional
-    public Indicator create(String planRef, Definition definition) {
+    public Indicator create(String planRef, IndicatorDefinition definition) {
         Plan plan = plans.resolve(planRef);
         List<FieldError> errors = new ArrayList<>();
         Indicator indicator = new Indicator();
@@ -174,7 +160,7 @@ public class IndicatorService {
     }
 
     @Transactional
-    public Indicator update(String ref, String planRef, String ifMatch, Definition change) {
+    public Indicator update(String ref, String planRef, String ifMatch, IndicatorDefinition change) {
         Indicator indicator = find(ref, planRef);
         ETags.requireMatch(ifMatch, indicator.version);
         load(indicator);
@@ -202,31 +188,27 @@ public class IndicatorService {
                 : Set.of(indicator.reportingOrganisation.id));
     }
 
-    private void apply(Indicator indicator, Definition d, List<FieldError> errors) {
+    private void apply(Indicator indicator, IndicatorDefinition d, List<FieldError> errors) {
         if (d.nameDe() != null) {
             indicator.nameDe = d.nameDe();
             indicator.nameEn = d.nameEn();
         }
-        if (d.descriptionDe() != null) {
-            indicator.descriptionDe = d.descriptionDe().value();
-            indicator.descriptionEn = d.descriptionEn() == null ? null : d.descriptionEn().value();
-        }
+        indicator.descriptionDe = d.descriptionDe().applyTo(indicator.descriptionDe);
+        indicator.descriptionEn = d.descriptionEn().applyTo(indicator.descriptionEn);
         if (d.direction() != null) {
             indicator.direction = d.direction();
         }
         if (d.illustrative() != null) {
             indicator.illustrative = d.illustrative();
         }
-        if (d.reportingOrganisation() != null) {
-            UUID id = d.reportingOrganisation().value();
+        d.reportingOrganisation().ifPresent(id -> {
             Organisation organisation = id == null ? null : Organisation.findById(id);
             if (id != null && organisation == null) {
                 errors.add(new FieldError("/reportingOrganisation", "unknown organisation " + id));
             }
             indicator.reportingOrganisation = organisation;
-        }
-        if (d.baseline() != null) {
-            Baseline baseline = d.baseline().value();
+        });
+        d.baseline().ifPresent(baseline -> {
             if (baseline == null) {
                 indicator.baselinePeriod = null;
                 indicator.baselineValue = null;
@@ -236,7 +218,7 @@ public class IndicatorService {
                 indicator.baselinePeriod = baseline.period();
                 indicator.baselineValue = baseline.value();
             }
-        }
+        });
         // A merge patch's targets arrive unconstrained by bean validation (see MeasureService).
         if (d.targets() != null && FieldChecks.size(errors, "/targets", d.targets(), 240)) {
             indicator.targets.clear();
