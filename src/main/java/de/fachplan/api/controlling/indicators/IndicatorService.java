@@ -58,7 +58,32 @@ public class IndicatorService {
     public record Baseline(String period, BigDecimal value) {
     }
 
+    /** A target for one period: a value, or for {@link Direction#TARGET_RANGE} a range. */
     public record TargetInput(String period, BigDecimal value, BigDecimal min, BigDecimal max) {
+
+        /** What is wrong with this target for an indicator of that direction and unit; empty if nothing. */
+        public List<FieldError> problems(Direction direction, Unit unit, String pointer) {
+            List<FieldError> errors = new ArrayList<>();
+            if (direction == Direction.TARGET_RANGE) {
+                if (min == null || max == null || value != null) {
+                    errors.add(new FieldError(pointer, "a target range gives min and max, not value"));
+                    return errors;
+                }
+                checkValue(unit, min, pointer + "/min", errors);
+                checkValue(unit, max, pointer + "/max", errors);
+                if (min.compareTo(max) > 0) {
+                    errors.add(new FieldError(pointer + "/max", "must not be below min"));
+                }
+            } else {
+                if (value == null || min != null || max != null) {
+                    errors.add(new FieldError(pointer, "a target of direction " + direction
+                            + " gives value, not min and max"));
+                    return errors;
+                }
+                checkValue(unit, value, pointer + "/value", errors);
+            }
+            return errors;
+        }
     }
 
     @Transactional
@@ -230,7 +255,8 @@ public class IndicatorService {
         } else if (d.direction() != null) {
             for (int i = 0; i < indicator.targets.size(); i++) {
                 Indicator.Target t = indicator.targets.get(i);
-                checkShape(indicator, new TargetInput(t.period, t.value, t.min, t.max), "/targets/" + i, errors);
+                errors.addAll(new TargetInput(t.period, t.value, t.min, t.max).problems(indicator.direction, indicator.unit,
+                        "/targets/" + i));
             }
         }
     }
@@ -241,34 +267,13 @@ public class IndicatorService {
         if (!periods.add(input.period())) {
             errors.add(new FieldError(pointer + "/period", "appears twice; give one target per period"));
         }
-        checkShape(indicator, input, pointer, errors);
+        errors.addAll(input.problems(indicator.direction, indicator.unit, pointer));
         Indicator.Target target = new Indicator.Target();
         target.period = input.period();
         target.value = input.value();
         target.min = input.min();
         target.max = input.max();
         return target;
-    }
-
-    private static void checkShape(Indicator indicator, TargetInput input, String pointer, List<FieldError> errors) {
-        if (indicator.direction == Direction.TARGET_RANGE) {
-            if (input.min() == null || input.max() == null || input.value() != null) {
-                errors.add(new FieldError(pointer, "a target range gives min and max, not value"));
-                return;
-            }
-            checkValue(indicator.unit, input.min(), pointer + "/min", errors);
-            checkValue(indicator.unit, input.max(), pointer + "/max", errors);
-            if (input.min().compareTo(input.max()) > 0) {
-                errors.add(new FieldError(pointer + "/max", "must not be below min"));
-            }
-        } else {
-            if (input.value() == null || input.min() != null || input.max() != null) {
-                errors.add(new FieldError(pointer, "a target of direction " + indicator.direction
-                        + " gives value, not min and max"));
-                return;
-            }
-            checkValue(indicator.unit, input.value(), pointer + "/value", errors);
-        }
     }
 
     public static void checkValue(Unit unit, BigDecimal value, String pointer, List<FieldError> errors) {
