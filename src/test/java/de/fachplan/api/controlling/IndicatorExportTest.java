@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +35,7 @@ import de.fachplan.api.controlling.values.ValueRow;
 
 /** The value list as JSON and as streamed CSV, its filters, and deltas by change-feed position. */
 @QuarkusTest
+@Tag("integration")
 class IndicatorExportTest {
 
     private static String yearly;
