@@ -32,6 +32,7 @@ import io.quarkus.scheduler.Scheduled;
 import de.fachplan.api.common.background.BackgroundWork;
 import de.fachplan.api.common.background.FairQueue;
 import de.fachplan.api.common.operations.DatabaseOutage;
+import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.time.Timestamps;
 
 /**
@@ -138,12 +139,12 @@ public class WebhookDispatcher {
     /** Subscriptions whose oldest pending delivery is due, longest waiting first: one index probe each. */
     private List<Waiting> due() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT s.id, s.organisation_id FROM webhook_subscription s"
+            List<Row> rows = Row.list(em.createNativeQuery("SELECT s.id, s.organisation_id FROM webhook_subscription s"
                     + " CROSS JOIN LATERAL (SELECT d.next_attempt_at FROM webhook_delivery d"
                     + " WHERE d.subscription_id = s.id AND d.state = 'PENDING' ORDER BY d.created_at, d.id LIMIT 1) head"
-                    + " WHERE head.next_attempt_at <= now() ORDER BY head.next_attempt_at").getResultList();
-            return rows.stream().map(r -> new Waiting((UUID) r[0], r[1] == null ? "city" : r[1].toString())).toList();
+                    + " WHERE head.next_attempt_at <= now() ORDER BY head.next_attempt_at"));
+            return rows.stream().map(r -> new Waiting(r.uuid("id"),
+                    r.get("organisation_id") == null ? "city" : r.get("organisation_id").toString())).toList();
         });
     }
 
@@ -228,23 +229,21 @@ public class WebhookDispatcher {
      */
     private Claim claim(UUID subscription) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> target = em.createNativeQuery("SELECT url, secret FROM webhook_subscription WHERE id = :id"
-                    + " FOR NO KEY UPDATE SKIP LOCKED").setParameter("id", subscription).getResultList();
+            List<Row> target = Row.list(em.createNativeQuery("SELECT url, secret FROM webhook_subscription WHERE id = :id"
+                    + " FOR NO KEY UPDATE SKIP LOCKED").setParameter("id", subscription));
             if (target.isEmpty()) {
                 return null;
             }
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT id, payload, attempt_count, next_attempt_at <= now()"
+            List<Row> rows = Row.list(em.createNativeQuery("SELECT id, payload, attempt_count, next_attempt_at <= now() AS due"
                     + " FROM webhook_delivery WHERE subscription_id = :id AND state = 'PENDING'"
                     + " ORDER BY created_at, id LIMIT :page").setParameter("id", subscription)
-                    .setParameter("page", PAGE).getResultList();
+                    .setParameter("page", PAGE));
             List<Due> due = new ArrayList<>();
-            for (Object[] row : rows) {
-                if (!(Boolean) row[3]) {
+            for (Row row : rows) {
+                if (!row.get("due", Boolean.class)) {
                     break;
                 }
-                due.add(new Due((String) row[0], (String) row[1], ((Number) row[2]).intValue()));
+                due.add(new Due(row.text("id"), row.text("payload"), row.number("attempt_count").intValue()));
             }
             if (due.isEmpty()) {
                 return null;
@@ -258,7 +257,7 @@ public class WebhookDispatcher {
                     + " WHERE id IN (:ids) RETURNING next_attempt_at")
                     .setParameter("lease", lease.toMillis() / 1000.0)
                     .setParameter("ids", due.stream().map(Due::id).toList()).getResultList().get(0);
-            return new Claim(subscription, (String) target.get(0)[0], (String) target.get(0)[1], due,
+            return new Claim(subscription, target.get(0).text("url"), target.get(0).text("secret"), due,
                     Timestamps.fromColumn(leasedUntil), deadline);
         });
     }
