@@ -56,6 +56,9 @@ import de.fachplan.api.generated.model.ForecastScenarioDto;
 
 public class CapacityResource implements CapacityApi {
 
+    /** What the chart's representations depend on besides the URI: its type, and the picture's language. */
+    private static final String CHART_VARY = HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE;
+
     @Inject
     FacilityService facilities;
 
@@ -274,14 +277,21 @@ public class CapacityResource implements CapacityApi {
     @SuppressWarnings({ "unchecked", "rawtypes" })
     @CachedRepresentation
     public RestResponse<CapacityChartDto> getCapacityChart(String plan, String scenario, Integer version, String from,
-            String to, ChartGranularityDto granularity, String ifNoneMatch) {
+            String to, ChartGranularityDto granularity, String ifNoneMatch, String acceptLanguage) {
         CapacityChartService.Chart chart = charts.chart(plan, scenario, version, month(from), month(to),
                 granularity(granularity));
+        if (accepts(CapacityChartPicture.MEDIA_TYPE)) {
+            ChartLanguage language = ChartLanguage.negotiate(acceptLanguage);
+            return (RestResponse) Responses.rendered(ifNoneMatch, CapacityChartPicture.svg(chart, language),
+                    CapacityChartPicture.MEDIA_TYPE)
+                    .header(HttpHeaders.CONTENT_LANGUAGE, language.tag()).header(HttpHeaders.VARY, CHART_VARY).build();
+        }
         if (CsvNegotiation.preferred(headers)) {
             StreamingOutput body = out -> CapacityCsv.write(chart, out);
-            return (RestResponse) RestResponse.ResponseBuilder.ok(body, CsvWriter.MEDIA_TYPE).build();
+            return (RestResponse) RestResponse.ResponseBuilder.ok(body, CsvWriter.MEDIA_TYPE)
+                    .header(HttpHeaders.VARY, CHART_VARY).build();
         }
-        return RestResponse.ok(CapacityMapper.toDto(chart));
+        return RestResponse.ResponseBuilder.ok(CapacityMapper.toDto(chart)).header(HttpHeaders.VARY, CHART_VARY).build();
     }
 
     @Override
@@ -320,6 +330,11 @@ public class CapacityResource implements CapacityApi {
                 request.getFacilityType() == null ? null : FacilityType.valueOf(request.getFacilityType().name()),
                 request.getAllocations(), request.getDepartures(), request.getPersonsHoused(), request.getPlaces(),
                 request.getSource(), Boolean.TRUE.equals(request.getPublished()));
+    }
+
+    /** Whether content negotiation ({@code AcceptFilter}, which leaves exactly the chosen type) chose this type. */
+    private boolean accepts(String mediaType) {
+        return headers.getAcceptableMediaTypes().stream().anyMatch(t -> mediaType.equals(t.getType() + "/" + t.getSubtype()));
     }
 
     private static Period.Granularity granularity(ChartGranularityDto granularity) {
