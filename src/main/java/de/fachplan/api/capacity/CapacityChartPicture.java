@@ -4,6 +4,7 @@ import java.awt.AWTError;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.text.NumberFormat;
 import java.time.YearMonth;
@@ -42,11 +43,11 @@ import de.fachplan.api.common.problem.ProblemType;
  * The chart of the plan's slide 3 as an SVG picture: capacity, needed capacity and persons to be
  * housed over time, drawn by JFreeChart onto JFreeSVG's recording {@code Graphics2D}.
  *
- * <p>Recorded periods are solid lines, projected ones dashed lines on a shaded area that names
- * the scenario; the dashed line starts at the last recorded point, so the two join. Text is SVG
- * {@code <text>} in the generic {@code sans-serif} family, so the viewer's fonts draw it; the
- * server's fonts only measure it for the layout. Drawing needs no display: the service runs with
- * {@code java.awt.headless=true}.
+ * <p>Recorded periods are solid lines with a dot per value, projected ones dashed lines on a
+ * shaded area that names the scenario; the dashed line starts at the last recorded point, so the
+ * two join. Text is SVG {@code <text>} in the generic {@code sans-serif} family, so the viewer's
+ * fonts draw it; the server's fonts only measure it for the layout. Drawing needs no display: the
+ * service runs with {@code java.awt.headless=true}.
  */
 final class CapacityChartPicture {
 
@@ -60,6 +61,7 @@ final class CapacityChartPicture {
     private static final Color NEEDED = new Color(0xE6, 0x51, 0x00);
     private static final Color PERSONS = new Color(0x15, 0x65, 0xC0);
     private static final Color PROJECTION_AREA = new Color(0xEC, 0xEF, 0xF1);
+    private static final Ellipse2D RECORDED_POINT = new Ellipse2D.Double(-3, -3, 6, 6);
     private static final BasicStroke SOLID = new BasicStroke(2.5f);
     private static final BasicStroke DASHED = new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
             new float[] { 8f, 5f }, 0f);
@@ -103,6 +105,10 @@ final class CapacityChartPicture {
             dataset.addSeries(projected);
             renderer.setSeriesPaint(index, series.colour());
             renderer.setSeriesStroke(index, SOLID);
+            // Recorded values also get a dot: a month recorded between months without a record
+            // (a single count in a year of flows) has no line to show it.
+            renderer.setSeriesShapesVisible(index, true);
+            renderer.setSeriesShape(index, RECORDED_POINT);
             renderer.setSeriesPaint(index + 1, series.colour());
             renderer.setSeriesStroke(index + 1, DASHED);
             renderer.setSeriesVisibleInLegend(index + 1, false);
