@@ -121,7 +121,7 @@ test("an indicator value is created without its defaulted state", async () => {
   assert.equal(created.data.state, "DRAFT");
 });
 
-test("the capacity chart comes as JSON and as CSV", async () => {
+test("the capacity chart comes as JSON, as CSV and as an SVG picture", async () => {
   const query = { scenario: "STABLE_ALLOCATION", from: "2019-03", to: "2019-05" };
   const json = await anonymous.GET("/capacity-chart", { params: { query } });
   if (json.error) throw new Error(json.error.title);
@@ -140,6 +140,17 @@ test("the capacity chart comes as JSON and as CSV", async () => {
   const [header, ...rows] = csv.data.trim().split("\n");
   assert.match(header ?? "", /^scenario,scenarioVersion,period,/);
   assert.equal(rows.length, 3);
+
+  const svg = await anonymous.GET("/capacity-chart", {
+    params: { query, header: { "Accept-Language": "en-GB,en;q=0.9" } },
+    headers: { Accept: "image/svg+xml" },
+    parseAs: "text",
+  });
+  if (svg.error) throw new Error("SVG refused");
+  assert.match(svg.response.headers.get("Content-Type") ?? "", /^image\/svg\+xml/);
+  assert.equal(svg.response.headers.get("Content-Language"), "en");
+  assert.match(svg.data, /<svg[\s>]/);
+  assert.match(svg.data, />persons to be housed</);
 });
 
 test("a webhook payload has a type", () => {

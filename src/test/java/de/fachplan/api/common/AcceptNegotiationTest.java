@@ -13,7 +13,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -49,6 +51,35 @@ class AcceptNegotiationTest {
             "/capacity-chart", () -> anonymous().queryParam("scenario", "STABLE_ALLOCATION")
                     .queryParam("from", "2019-03").queryParam("to", "2019-05"),
             "/indicator-values", () -> as(controllerKey()).queryParam("limit", "5"));
+
+    private static final String SVG = "image/svg+xml";
+
+    /** The GET operations whose contract also answers image/svg+xml, with a request each can answer with 200. */
+    private static final Map<String, Supplier<RequestSpecification>> SVG_OPERATIONS = Map.of(
+            "/capacity-chart", () -> anonymous().queryParam("scenario", "STABLE_ALLOCATION")
+                    .queryParam("from", "2019-03").queryParam("to", "2019-05"));
+
+    /** Accept header → what an operation that offers JSON, CSV and SVG must give. */
+    private static final Map<String, String> EXPECTED_WITH_SVG = new LinkedHashMap<>();
+
+    static {
+        EXPECTED_WITH_SVG.put("*/*", JSON);
+        EXPECTED_WITH_SVG.put("image/svg+xml", SVG);
+        EXPECTED_WITH_SVG.put("image/*", SVG);
+        EXPECTED_WITH_SVG.put("image/png", NOT_ACCEPTABLE);
+        EXPECTED_WITH_SVG.put("image/svg+xml;q=0, image/*", NOT_ACCEPTABLE);
+        EXPECTED_WITH_SVG.put("image/svg+xml;q=0, */*", JSON);
+        EXPECTED_WITH_SVG.put("image/svg+xml;q=0.5, application/json", JSON);
+        EXPECTED_WITH_SVG.put("application/json;q=0.5, image/svg+xml", SVG);
+        EXPECTED_WITH_SVG.put("text/csv;q=0.9, image/svg+xml", SVG);
+        EXPECTED_WITH_SVG.put("image/svg+xml;q=0.8, text/*", CSV);
+        EXPECTED_WITH_SVG.put("application/json;q=0, text/csv;q=0, */*;q=0.1", SVG);
+        // What Chromium sends for an <img>, and for a page it navigates to.
+        EXPECTED_WITH_SVG.put("image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8", SVG);
+        EXPECTED_WITH_SVG.put("text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8",
+                JSON);
+        EXPECTED_WITH_SVG.put("application/problem+json", NOT_ACCEPTABLE);
+    }
 
     private static String controllerKey;
 
@@ -87,26 +118,54 @@ class AcceptNegotiationTest {
     }
 
     @Test
+    void theSvgTableCoversEveryOperationThatOffersSvg() throws Exception {
+        JsonNode contract = new ObjectMapper(new YAMLFactory()).readTree(Path.of("openapi", "openapi.yaml").toFile());
+        TreeSet<String> offeringSvg = new TreeSet<>();
+        contract.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            JsonNode ok = operation.getValue().path("responses").path("200").path("content");
+            if (ok.has(SVG)) {
+                assertEquals("get", operation.getKey(), path.getKey() + " answers SVG to another method than GET");
+                List<String> types = new ArrayList<>();
+                ok.fieldNames().forEachRemaining(types::add);
+                assertEquals(List.of(JSON, CSV, SVG), types,
+                        path.getKey() + ": the table is for JSON (the default), CSV and SVG");
+                offeringSvg.add(path.getKey());
+            }
+        }));
+        assertEquals(offeringSvg, new TreeSet<>(SVG_OPERATIONS.keySet()));
+    }
+
+    @Test
+    void everySvgOperationAnswersEachAcceptHeaderWithItsPreferredTypeOrA406() {
+        SVG_OPERATIONS.forEach((path, request) -> EXPECTED_WITH_SVG.forEach(
+                (accept, expected) -> assertNegotiated(path, request, accept, expected)));
+    }
+
+    @Test
     void everyCsvOperationAnswersEachAcceptHeaderWithItsPreferredTypeOrA406() {
         CSV_OPERATIONS.forEach((path, request) -> EXPECTED.forEach((accept, expected) -> {
-            if (accept == null) {
-                return;
+            if (accept != null) {
+                assertNegotiated(path, request, accept, expected);
             }
-            RequestSpecification spec = request.get().header("Accept", accept);
-            if (expected.equals(NOT_ACCEPTABLE)) {
-                spec = invalid(spec);
-            }
-            Response response = spec.get("/api/v1" + path);
-            String where = path + " with Accept: " + accept;
-            if (expected.equals(NOT_ACCEPTABLE)) {
-                assertEquals(406, response.statusCode(), where);
-                response.then().contentType("application/problem+json")
-                        .body("type", equalTo("urn:fachplan:problem:not-acceptable"));
-                return;
-            }
-            assertEquals(200, response.statusCode(), where);
-            assertAnswered(expected, response.contentType(), response.asString(), where);
         }));
+    }
+
+    private static void assertNegotiated(String path, Supplier<RequestSpecification> request, String accept,
+            String expected) {
+        RequestSpecification spec = request.get().header("Accept", accept);
+        if (expected.equals(NOT_ACCEPTABLE)) {
+            spec = invalid(spec);
+        }
+        Response response = spec.get("/api/v1" + path);
+        String where = path + " with Accept: " + accept;
+        if (expected.equals(NOT_ACCEPTABLE)) {
+            assertEquals(406, response.statusCode(), where);
+            response.then().contentType("application/problem+json")
+                    .body("type", equalTo("urn:fachplan:problem:not-acceptable"));
+            return;
+        }
+        assertEquals(200, response.statusCode(), where);
+        assertAnswered(expected, response.contentType(), response.asString(), where);
     }
 
     /** REST Assured always sends an Accept header; the JDK's client sends none unless told. */
@@ -129,6 +188,7 @@ class AcceptNegotiationTest {
         assertFalse(contentType.contains("problem"), where + " was labelled " + contentType);
         assertEquals(expected, contentType.split(";")[0].trim(), where);
         assertEquals(expected.equals(JSON), body.startsWith("{"), where + ": " + body);
+        assertEquals(expected.equals(SVG), body.startsWith("<?xml") && body.contains("<svg"), where);
     }
 
     private static synchronized String controllerKey() {

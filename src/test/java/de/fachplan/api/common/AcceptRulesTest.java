@@ -48,6 +48,17 @@ class AcceptRulesTest {
     }
 
     @Test
+    void anImageRangeReachesOnlyThePictureAndAnyRangeStillTheDefault() {
+        List<String> withPicture = List.of("application/json", "text/csv", "image/svg+xml");
+        assertEquals(Optional.of("image/svg+xml"), AcceptNegotiation.choose("image/*", withPicture));
+        assertEquals(Optional.of("image/svg+xml"),
+                AcceptNegotiation.choose("image/avif,image/webp,image/svg+xml,image/*,*/*;q=0.8", withPicture));
+        assertEquals(Optional.of("application/json"), AcceptNegotiation.choose("*/*", withPicture));
+        assertEquals(Optional.empty(), AcceptNegotiation.choose("image/svg+xml;q=0, image/*", withPicture));
+        assertEquals(Optional.empty(), AcceptNegotiation.choose("image/svg+xml", JSON_OR_CSV));
+    }
+
+    @Test
     void aTypeThatOnlyErrorsUseIsNoMatch() {
         assertEquals(Optional.empty(), choose("application/problem+json"));
         assertEquals(Optional.empty(), choose("image/png"));

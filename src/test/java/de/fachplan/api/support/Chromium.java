@@ -130,6 +130,22 @@ public final class Chromium implements AutoCloseable {
         Files.write(file, Base64.getDecoder().decode(png));
     }
 
+    /** A screenshot of the page's top left corner, {@code width} by {@code height} CSS pixels. */
+    public void screenshot(Path file, int width, int height) throws IOException {
+        ObjectNode params = JSON.createObjectNode().put("format", "png");
+        params.putObject("clip").put("x", 0).put("y", 0).put("width", width).put("height", height).put("scale", 1);
+        Files.write(file, Base64.getDecoder().decode(call("Page.captureScreenshot", params).path("data").asText()));
+    }
+
+    /** Sends these headers with every request the page makes from now on, as a browser configured so would. */
+    public void sendHeaders(Map<String, String> headers) {
+        call("Network.enable", JSON.createObjectNode());
+        ObjectNode params = JSON.createObjectNode();
+        ObjectNode extra = params.putObject("headers");
+        headers.forEach(extra::put);
+        call("Network.setExtraHTTPHeaders", params);
+    }
+
     /** What the page wrote to its console and the errors it threw, one line each. */
     public List<String> console() {
         return List.copyOf(console);

@@ -14,6 +14,7 @@ import de.fachplan.api.common.cache.CachedRepresentation;
 import de.fachplan.api.common.cache.ChangesNothing;
 import de.fachplan.api.common.csv.CsvNegotiation;
 import de.fachplan.api.common.csv.CsvWriter;
+import de.fachplan.api.common.http.Responses;
 import de.fachplan.api.common.time.Period;
 import de.fachplan.api.generated.api.CapacityChartsApi;
 import de.fachplan.api.generated.model.CapacityChartDto;
@@ -21,8 +22,11 @@ import de.fachplan.api.generated.model.CapacityWhatIfDto;
 import de.fachplan.api.generated.model.ChartGranularityDto;
 import de.fachplan.api.generated.model.DistrictCapacityDto;
 
-/** The slide-3 chart (JSON or CSV), ad-hoc what-if forecasts and the public figures per district. */
+/** The slide-3 chart (JSON, CSV or an SVG picture), ad-hoc what-if forecasts and the public figures per district. */
 public class CapacityChartsResource implements CapacityChartsApi {
+
+    /** What the chart's representations depend on besides the URI: its type, and the picture's language. */
+    private static final String CHART_VARY = HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE;
 
     @Inject
     CapacityChartService charts;
@@ -34,14 +38,26 @@ public class CapacityChartsResource implements CapacityChartsApi {
     @SuppressWarnings({ "unchecked", "rawtypes" })
     @CachedRepresentation
     public RestResponse<CapacityChartDto> getCapacityChart(String plan, String scenario, Integer version, String from,
-            String to, ChartGranularityDto granularity, String ifNoneMatch) {
+            String to, ChartGranularityDto granularity, String ifNoneMatch, String acceptLanguage) {
         CapacityChartService.Chart chart = charts.chart(plan, scenario, version, Period.month(from), Period.month(to),
                 ForecastMapper.granularity(granularity));
+        if (accepts(CapacityChartPicture.MEDIA_TYPE)) {
+            ChartLanguage language = ChartLanguage.negotiate(acceptLanguage);
+            return (RestResponse) Responses.rendered(ifNoneMatch, CapacityChartPicture.svg(chart, language),
+                    CapacityChartPicture.MEDIA_TYPE)
+                    .header(HttpHeaders.CONTENT_LANGUAGE, language.tag()).header(HttpHeaders.VARY, CHART_VARY).build();
+        }
         if (CsvNegotiation.preferred(headers)) {
             StreamingOutput body = out -> CapacityCsv.write(chart, out);
-            return (RestResponse) RestResponse.ResponseBuilder.ok(body, CsvWriter.MEDIA_TYPE).build();
+            return (RestResponse) RestResponse.ResponseBuilder.ok(body, CsvWriter.MEDIA_TYPE)
+                    .header(HttpHeaders.VARY, CHART_VARY).build();
         }
-        return RestResponse.ok(ForecastMapper.toDto(chart));
+        return RestResponse.ResponseBuilder.ok(ForecastMapper.toDto(chart)).header(HttpHeaders.VARY, CHART_VARY).build();
+    }
+
+    /** Whether content negotiation ({@code AcceptFilter}, which leaves exactly the chosen type) chose this type. */
+    private boolean accepts(String mediaType) {
+        return headers.getAcceptableMediaTypes().stream().anyMatch(t -> mediaType.equals(t.getType() + "/" + t.getSubtype()));
     }
 
     @Override

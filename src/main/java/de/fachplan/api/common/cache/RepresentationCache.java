@@ -24,8 +24,11 @@ public class RepresentationCache {
     public record Key(String uri, String accept, ReadScope scope) {
     }
 
-    /** A rendered representation: the body as sent, its ETag, its Link header (may be null). */
-    public record Entry(long generation, byte[] body, String etag, String link) {
+    /**
+     * A rendered representation: the body as sent, its ETag, and the headers the operation set
+     * besides (Link, Vary; each may be null).
+     */
+    public record Entry(long generation, byte[] body, String etag, String link, String vary) {
 
         int weight() {
             return body.length + 200;

@@ -1,9 +1,6 @@
 package de.fachplan.api.common.cache;
 
 import java.lang.annotation.Annotation;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -110,13 +107,13 @@ public class RepresentationCacheFilter {
         }
         String etag = response.getHeaderString(HttpHeaders.ETAG);
         if (etag == null) {
-            etag = contentTag(body);
+            etag = ETags.ofContent(body);
             response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         }
         response.setEntity(body, response.getEntityAnnotations(),
                 response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType());
         cache.keep(pending.key(), new RepresentationCache.Entry(pending.generation(), body, etag,
-                response.getHeaderString("Link")));
+                response.getHeaderString("Link"), response.getHeaderString(HttpHeaders.VARY)));
         if (ETags.matchesNoneMatch(pending.ifNoneMatch(), etag)) {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
             response.setEntity(null);
@@ -138,10 +135,12 @@ public class RepresentationCacheFilter {
             return null;
         }
         if (ETags.matchesNoneMatch(ifNoneMatch, entry.etag())) {
-            return Response.notModified().header(HttpHeaders.ETAG, entry.etag()).build();
+            // A 304 carries the Vary that the 200 would (RFC 9110 section 15.4.5).
+            return Response.notModified().header(HttpHeaders.ETAG, entry.etag()).header(HttpHeaders.VARY, entry.vary())
+                    .build();
         }
         Response.ResponseBuilder hit = Response.ok(entry.body(), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.ETAG, entry.etag());
+                .header(HttpHeaders.ETAG, entry.etag()).header(HttpHeaders.VARY, entry.vary());
         if (entry.link() != null) {
             hit.header("Link", entry.link());
         }
@@ -171,15 +170,5 @@ public class RepresentationCacheFilter {
 
     private static boolean isRead(String method) {
         return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method);
-    }
-
-    /** A strong tag of the bytes: equal pages get equal tags on every replica. */
-    private static String contentTag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -1,13 +1,17 @@
 package de.fachplan.api.common.http;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.regex.Pattern;
 
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.problem.ProblemType;
 
 /**
- * Strong entity tags from the row version. A version counts every change of the resource and its
- * relations, so it identifies one representation.
+ * Strong entity tags: from the row version where a resource has one (a version counts every change
+ * of the resource and its relations, so it identifies one representation), else from the bytes of
+ * the representation.
  */
 public final class ETags {
 
@@ -41,6 +45,16 @@ public final class ETags {
 
     public static String of(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** A strong tag of the bytes: equal representations get equal tags on every replica. */
+    public static String ofContent(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** True when {@code If-None-Match} names the current version (or is {@code *}). */

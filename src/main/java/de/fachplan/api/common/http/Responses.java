@@ -1,5 +1,6 @@
 package de.fachplan.api.common.http;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 import org.jboss.resteasy.reactive.RestResponse;
@@ -14,6 +15,23 @@ public final class Responses {
 
     public static <T> RestResponse<T> withETag(T body, long version) {
         return RestResponse.ResponseBuilder.ok(body).header("ETag", ETags.of(version)).build();
+    }
+
+    /**
+     * A representation rendered to text (a picture, a document), tagged by its UTF-8 bytes: 304 when
+     * {@code If-None-Match} names it. The caller adds its own headers and builds.
+     */
+    public static <T> RestResponse.ResponseBuilder<T> rendered(String ifNoneMatch, String body, String mediaType) {
+        String etag = ETags.ofContent(body.getBytes(StandardCharsets.UTF_8));
+        if (ETags.matchesNoneMatch(ifNoneMatch, etag)) {
+            return RestResponse.ResponseBuilder.<T>notModified().header("ETag", etag);
+        }
+        // A String, which every writer writes as it is: the writers chosen for the operation's
+        // declared type would write a byte array or a stream as its toString().
+        @SuppressWarnings("unchecked")
+        RestResponse.ResponseBuilder<T> ok = (RestResponse.ResponseBuilder<T>) RestResponse.ResponseBuilder.ok(body,
+                mediaType + ";charset=UTF-8");
+        return ok.header("ETag", etag);
     }
 
     /** 304 when {@code If-None-Match} names the current version; otherwise the body, built only then. */
