@@ -178,14 +178,8 @@ public class CapacityResource implements CapacityApi {
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
     public RestResponse<CapacityRecordResultsDto> applyCapacityRecordUpdates(CapacityRecordBatchDto batch, Boolean dryRun,
             String idempotencyKey) {
-        CapacityRecordSync.Outcome outcome = recordSync.apply(batch, Boolean.TRUE.equals(dryRun), idempotencyKey,
-                uri.getRequestUri().getRawPath());
-        RestResponse.ResponseBuilder<CapacityRecordResultsDto> response = RestResponse.ResponseBuilder
-                .<CapacityRecordResultsDto>create(207).entity(outcome.results());
-        if (outcome.replayed()) {
-            response.header(Idempotency.REPLAYED_HEADER, "true");
-        }
-        return response.build();
+        return recordSync.apply(batch, Boolean.TRUE.equals(dryRun), idempotencyKey, uri.getRequestUri().getRawPath())
+                .response();
     }
 
     @Override

@@ -326,9 +326,9 @@ public class ControllingResource implements ControllingApi {
                 item.getReference(), null, new IndicatorValueService.NewValue(item.getIndicator(), item.getPeriod(),
                         item.getDistrict(), item.getValue(), item.getNote(),
                         item.getState() == null ? null : ValueState.valueOf(item.getState().value())))).toList();
-        return multiStatus(batches.apply("submitIndicatorValueBatch", plan, items,
+        return batches.apply("submitIndicatorValueBatch", plan, items,
                 java.util.Collections.nCopies(items.size(), null), Boolean.TRUE.equals(dryRun),
-                Boolean.TRUE.equals(allOrNothing), idempotencyKey, uri.getRequestUri().getRawPath()));
+                Boolean.TRUE.equals(allOrNothing), idempotencyKey, uri.getRequestUri().getRawPath()).response();
     }
 
     @Override
@@ -348,8 +348,8 @@ public class ControllingResource implements ControllingApi {
                     });
         }
         // The contract's first success is the job (202); a small upload answers its 207 at once.
-        return (RestResponse) multiStatus(batches.apply("importIndicatorValues", plan, upload.items, upload.refused,
-                checkOnly, together, idempotencyKey, uri.getRequestUri().getRawPath()));
+        return (RestResponse) batches.apply("importIndicatorValues", plan, upload.items, upload.refused,
+                checkOnly, together, idempotencyKey, uri.getRequestUri().getRawPath()).response();
     }
 
     @Override
@@ -357,15 +357,6 @@ public class ControllingResource implements ControllingApi {
     public RestResponse<IndicatorValueImportDto> getIndicatorValueImport(UUID importId, String ifNoneMatch) {
         ValueImport job = imports.find(importId);
         return Responses.conditional(ifNoneMatch, job.version, () -> imports.toDto(job));
-    }
-
-    private static RestResponse<IndicatorValueBatchResultsDto> multiStatus(ValueBatches.Outcome outcome) {
-        RestResponse.ResponseBuilder<IndicatorValueBatchResultsDto> response = RestResponse.ResponseBuilder
-                .<IndicatorValueBatchResultsDto>create(207).entity(outcome.results());
-        if (outcome.replayed()) {
-            response.header(Idempotency.REPLAYED_HEADER, "true");
-        }
-        return response.build();
     }
 
     private static StatusCountsDto counts(ControllingReports.Counts counts) {

@@ -169,6 +169,28 @@ public class MeasureService {
         return measure;
     }
 
+    /**
+     * Loads the measures a batch names by id or code (in any plan) into the current transaction,
+     * with their relations: each relation is then read for all of them in one statement (batch
+     * fetching), and a later {@link #update} by id finds its measure without a statement of its own.
+     * A reference that names nothing is left to the update to report.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void load(List<String> refs) {
+        refs = refs.stream().filter(java.util.Objects::nonNull).toList();
+        List<UUID> ids = refs.stream().map(Refs::asUuid).flatMap(Optional::stream).toList();
+        List<String> codes = refs.stream().filter(r -> Refs.asUuid(r).isEmpty() && !r.startsWith(MeasureSearch.EXTERNAL_PREFIX))
+                .toList();
+        List<Measure> found = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            found.addAll(Measure.<Measure>list("id in ?1", ids));
+        }
+        if (!codes.isEmpty()) {
+            found.addAll(Measure.<Measure>list("code in ?1", codes));
+        }
+        found.forEach(MeasureService::loadRelations);
+    }
+
     @Transactional
     public Measure update(String ref, String planRef, String ifMatch, MeasureChange change, String changedBy) {
         Viewer viewer = viewer();

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import de.fachplan.api.common.http.Links;
-import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.security.Caller;
@@ -76,14 +75,8 @@ public class SyncResource implements SyncApi {
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
     public RestResponse<MeasureStatusUpdateResultsDto> applyMeasureStatusUpdates(MeasureStatusUpdateBatchDto batch,
             Boolean dryRun, String idempotencyKey) {
-        StatusSync.Outcome outcome = statusSync.apply(batch, Boolean.TRUE.equals(dryRun), idempotencyKey,
-                uri.getRequestUri().getRawPath());
-        RestResponse.ResponseBuilder<MeasureStatusUpdateResultsDto> response = RestResponse.ResponseBuilder
-                .<MeasureStatusUpdateResultsDto>create(207).entity(outcome.results());
-        if (outcome.replayed()) {
-            response.header(Idempotency.REPLAYED_HEADER, "true");
-        }
-        return response.build();
+        return statusSync.apply(batch, Boolean.TRUE.equals(dryRun), idempotencyKey, uri.getRequestUri().getRawPath())
+                .response();
     }
 
     private static ChangeDto toDto(ChangeFeed.Entry entry) {
