@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import de.fachplan.api.common.batch.BatchRunner;
-import de.fachplan.api.common.batch.ItemBatch;
 import de.fachplan.api.common.batch.MultiStatus;
+import de.fachplan.api.common.batch.RequestItems;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.problem.ProblemType;
@@ -46,30 +46,14 @@ public class StatusSync {
     }
 
     /** The items of one request. */
-    private final class Updates implements ItemBatch<MeasureStatusUpdateResultDto, MeasureStatusUpdateResultsDto> {
-        private final List<MeasureStatusUpdateDto> items;
+    private final class Updates extends RequestItems<MeasureStatusUpdateDto, MeasureStatusUpdateResultDto, MeasureStatusUpdateResultsDto> {
         private final boolean dryRun;
         private final String path;
 
         Updates(List<MeasureStatusUpdateDto> items, boolean dryRun, String path) {
-            this.items = items;
+            super(items, MeasureStatusUpdateResultDto.class, MeasureStatusUpdateResultsDto.class);
             this.dryRun = dryRun;
             this.path = path;
-        }
-
-        @Override
-        public int size() {
-            return items.size();
-        }
-
-        @Override
-        public Class<MeasureStatusUpdateResultDto> resultType() {
-            return MeasureStatusUpdateResultDto.class;
-        }
-
-        @Override
-        public Class<MeasureStatusUpdateResultsDto> answerType() {
-            return MeasureStatusUpdateResultsDto.class;
         }
 
         @Override

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import de.fachplan.api.common.batch.BatchRunner;
-import de.fachplan.api.common.batch.ItemBatch;
 import de.fachplan.api.common.batch.MultiStatus;
+import de.fachplan.api.common.batch.RequestItems;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.problem.ProblemType;
@@ -37,30 +37,14 @@ public class CapacityRecordSync {
     }
 
     /** The items of one request. */
-    private final class Updates implements ItemBatch<CapacityRecordResultDto, CapacityRecordResultsDto> {
-        private final List<CapacityRecordUpdateDto> items;
+    private final class Updates extends RequestItems<CapacityRecordUpdateDto, CapacityRecordResultDto, CapacityRecordResultsDto> {
         private final boolean dryRun;
         private final String path;
 
         Updates(List<CapacityRecordUpdateDto> items, boolean dryRun, String path) {
-            this.items = items;
+            super(items, CapacityRecordResultDto.class, CapacityRecordResultsDto.class);
             this.dryRun = dryRun;
             this.path = path;
-        }
-
-        @Override
-        public int size() {
-            return items.size();
-        }
-
-        @Override
-        public Class<CapacityRecordResultDto> resultType() {
-            return CapacityRecordResultDto.class;
-        }
-
-        @Override
-        public Class<CapacityRecordResultsDto> answerType() {
-            return CapacityRecordResultsDto.class;
         }
 
         @Override

@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import de.fachplan.api.common.batch.BatchRunner;
-import de.fachplan.api.common.batch.ItemBatch;
 import de.fachplan.api.common.batch.MultiStatus;
+import de.fachplan.api.common.batch.RequestItems;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.problem.ProblemException;
@@ -73,10 +73,9 @@ public class ValueBatches {
      * Values reported one item each, as {@link BatchRunner} applies them: an item refused as read
      * fails with its reason, any other is reported through {@link IndicatorValueService#report}.
      */
-    public static class Values implements ItemBatch<IndicatorValueBatchResultDto, IndicatorValueBatchResultsDto> {
+    public static class Values extends RequestItems<Item, IndicatorValueBatchResultDto, IndicatorValueBatchResultsDto> {
         private final IndicatorValueService values;
         private final String planRef;
-        private final List<Item> items;
         private final List<Refused> refused;
         private final String path;
         private final boolean dryRun;
@@ -84,28 +83,13 @@ public class ValueBatches {
 
         public Values(IndicatorValueService values, String planRef, List<Item> items, List<Refused> refused, String path,
                 boolean dryRun, boolean allOrNothing) {
+            super(items, IndicatorValueBatchResultDto.class, IndicatorValueBatchResultsDto.class);
             this.values = values;
             this.planRef = planRef;
-            this.items = items;
             this.refused = refused;
             this.path = path;
             this.dryRun = dryRun;
             this.allOrNothing = allOrNothing;
-        }
-
-        @Override
-        public int size() {
-            return items.size();
-        }
-
-        @Override
-        public Class<IndicatorValueBatchResultDto> resultType() {
-            return IndicatorValueBatchResultDto.class;
-        }
-
-        @Override
-        public Class<IndicatorValueBatchResultsDto> answerType() {
-            return IndicatorValueBatchResultsDto.class;
         }
 
         @Override
