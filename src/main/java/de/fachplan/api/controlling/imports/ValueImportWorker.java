@@ -15,21 +15,21 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.fachplan.api.common.background.BackgroundWork;
 import de.fachplan.api.common.batch.BatchRunner;
 import de.fachplan.api.common.operations.DatabaseOutage;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.security.RunAs;
-import de.fachplan.api.generated.model.IndicatorValueBatchResultDto;
 import de.fachplan.api.controlling.values.IndicatorValueService;
 import de.fachplan.api.controlling.values.ValueBatches;
+import de.fachplan.api.generated.model.IndicatorValueBatchResultDto;
 
 /**
  * Runs queued import jobs on whichever replica gets them first.

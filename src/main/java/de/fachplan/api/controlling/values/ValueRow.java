@@ -7,12 +7,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import de.fachplan.api.common.time.Timestamps;
-import de.fachplan.api.generated.model.IndicatorUnitDto;
-import de.fachplan.api.generated.model.IndicatorValueStateDto;
-import de.fachplan.api.generated.model.IndicatorValueDto;
 import de.fachplan.api.common.text.Numbers;
+import de.fachplan.api.common.time.Timestamps;
 import de.fachplan.api.controlling.indicators.Indicator;
+import de.fachplan.api.generated.model.IndicatorUnitDto;
+import de.fachplan.api.generated.model.IndicatorValueDto;
+import de.fachplan.api.generated.model.IndicatorValueStateDto;
 
 /**
  * One reported value as lists show it (read with {@link #SELECT}), and the columns of the CSV
