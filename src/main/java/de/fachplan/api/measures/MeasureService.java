@@ -20,6 +20,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Hibernate;
+import org.hibernate.Session;
 
 import de.fachplan.api.catalogue.ActionField;
 import de.fachplan.api.catalogue.District;
@@ -167,6 +168,38 @@ public class MeasureService {
                 audience(measure));
         changed.fire(MeasureChanged.of(Set.of("measure.created"), measure));
         return measure;
+    }
+
+    /**
+     * Loads the measures a batch names by id or code (in any plan) into the current transaction,
+     * with their relations: each relation is then read for all of them in one statement (batch
+     * fetching), and a later {@link #update} by id finds its measure without a statement of its own.
+     * A reference that names nothing is left to the update to report.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void load(List<String> refs) {
+        refs = refs.stream().filter(java.util.Objects::nonNull).toList();
+        List<UUID> ids = refs.stream().map(Refs::asUuid).flatMap(Optional::stream).toList();
+        List<String> codes = refs.stream().filter(r -> Refs.asUuid(r).isEmpty() && !r.startsWith(MeasureSearch.EXTERNAL_PREFIX))
+                .toList();
+        List<Measure> found = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            found.addAll(Measure.<Measure>list("id in ?1", ids));
+        }
+        if (!codes.isEmpty()) {
+            found.addAll(Measure.<Measure>list("code in ?1", codes));
+        }
+        // What the measures refer to (plan, action field, organisations, guidelines, ...) is read
+        // only: an update changes none of it, and every flush of the run would otherwise look at
+        // all of it again (in runs of 64, flushing took 60 % of a status batch's samples in JFR).
+        Session session = em.unwrap(Session.class);
+        boolean readOnly = session.isDefaultReadOnly();
+        session.setDefaultReadOnly(true);
+        try {
+            found.forEach(MeasureService::loadRelations);
+        } finally {
+            session.setDefaultReadOnly(readOnly);
+        }
     }
 
     @Transactional

@@ -5,7 +5,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import de.fachplan.api.common.batch.ItemBatch;
+import de.fachplan.api.common.batch.BatchRunner;
+import de.fachplan.api.common.batch.MultiStatus;
+import de.fachplan.api.common.batch.RequestItems;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.problem.ProblemType;
@@ -21,7 +23,7 @@ import de.fachplan.api.measures.MeasureService;
 import de.fachplan.api.measures.MeasureStatus;
 
 /**
- * Applies a batch of status updates through {@link ItemBatch}: each item on its own and atomically,
+ * Applies a batch of status updates through {@link BatchRunner}: each item on its own and atomically,
  * replayable under an idempotency key.
  */
 @ApplicationScoped
@@ -33,28 +35,54 @@ public class StatusSync {
     MeasureService measures;
 
     @Inject
-    ItemBatch batches;
+    BatchRunner runner;
 
     @Inject
     Caller caller;
 
-    /** The answer and whether it is the replay of an earlier one. */
-    public record Outcome(MeasureStatusUpdateResultsDto results, boolean replayed) {
+    public MultiStatus<MeasureStatusUpdateResultsDto> apply(MeasureStatusUpdateBatchDto batch, boolean dryRun, String key,
+            String path) {
+        return runner.run(key, OPERATION, List.of(dryRun, batch), dryRun, new Updates(batch.getItems(), dryRun, path));
     }
 
-    public Outcome apply(MeasureStatusUpdateBatchDto batch, boolean dryRun, String key, String path) {
-        List<MeasureStatusUpdateDto> items = batch.getItems();
-        ItemBatch.Outcome<MeasureStatusUpdateResultsDto> outcome = batches.run(key, OPERATION, List.of(dryRun, batch),
-                items.size(), dryRun, MeasureStatusUpdateResultDto.class, MeasureStatusUpdateResultsDto.class,
-                index -> applyItem(items.get(index)), MeasureStatusUpdateResultDto::getStatus,
-                (index, problem) -> failed(items.get(index), problem, path),
-                results -> {
-                    MeasureStatusUpdateResultsDto answer = new MeasureStatusUpdateResultsDto();
-                    answer.setDryRun(dryRun);
-                    answer.setItems(results);
-                    return answer;
-                });
-        return new Outcome(outcome.answer(), outcome.replayed());
+    /** The items of one request. */
+    private final class Updates extends RequestItems<MeasureStatusUpdateDto, MeasureStatusUpdateResultDto, MeasureStatusUpdateResultsDto> {
+        private final boolean dryRun;
+        private final String path;
+
+        Updates(List<MeasureStatusUpdateDto> items, boolean dryRun, String path) {
+            super(items, MeasureStatusUpdateResultDto.class, MeasureStatusUpdateResultsDto.class);
+            this.dryRun = dryRun;
+            this.path = path;
+        }
+
+        @Override
+        public void prepare(int from, int to) {
+            measures.load(items.subList(from, to).stream().map(MeasureStatusUpdateDto::getMeasure).toList());
+        }
+
+        @Override
+        public MeasureStatusUpdateResultDto apply(int index) {
+            return applyItem(items.get(index));
+        }
+
+        @Override
+        public int status(MeasureStatusUpdateResultDto result) {
+            return result.getStatus();
+        }
+
+        @Override
+        public MeasureStatusUpdateResultDto failed(int index, ProblemException problem) {
+            return StatusSync.this.failed(items.get(index), problem, path);
+        }
+
+        @Override
+        public MeasureStatusUpdateResultsDto answer(List<MeasureStatusUpdateResultDto> results) {
+            MeasureStatusUpdateResultsDto answer = new MeasureStatusUpdateResultsDto();
+            answer.setDryRun(dryRun);
+            answer.setItems(results);
+            return answer;
+        }
     }
 
     private MeasureStatusUpdateResultDto applyItem(MeasureStatusUpdateDto item) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import de.fachplan.api.common.batch.MultiStatus;
 import de.fachplan.api.common.http.Links;
 import de.fachplan.api.common.http.Responses;
 import de.fachplan.api.common.paging.Page;
@@ -76,9 +77,9 @@ public class SyncResource implements SyncApi {
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
     public RestResponse<MeasureStatusUpdateResultsDto> applyMeasureStatusUpdates(MeasureStatusUpdateBatchDto batch,
             Boolean dryRun, String idempotencyKey) {
-        StatusSync.Outcome outcome = statusSync.apply(batch, Boolean.TRUE.equals(dryRun), idempotencyKey,
-                uri.getRequestUri().getRawPath());
-        return Responses.multiStatus(outcome.results(), outcome.replayed());
+        MultiStatus<MeasureStatusUpdateResultsDto> outcome = statusSync.apply(batch, Boolean.TRUE.equals(dryRun),
+                idempotencyKey, uri.getRequestUri().getRawPath());
+        return Responses.multiStatus(outcome.answer(), outcome.replayed());
     }
 
     private static ChangeDto toDto(ChangeFeed.Entry entry) {

@@ -118,12 +118,13 @@ class ValueImportJobsTest {
     void anotherOrganisationsJobIsNotHeldBehindALargeOneForLongerThanATurn() {
         String small = ControllingFixtures.indicator("\"unit\":\"COUNT\",\"direction\":\"HIGHER_IS_BETTER\","
                 + "\"frequency\":\"MONTHLY\",\"actionField\":\"M\",\"reportingOrganisation\":\"" + organisation + "\"");
-        // Two chunks: the large job looks for waiting jobs of others after the first.
-        String largeJob = upload(controller(), csv(monthlyIndicator(), 400, Map.of())).header("Location");
+        // Ten chunks: the large job looks for waiting jobs of others after each, and it runs for
+        // longer than a turn (with two chunks it could end within its first turn: runs of rows are fast).
+        String largeJob = upload(controller(), csv(monthlyIndicator(), 2000, Map.of())).header("Location");
         String smallJob = upload(as(partnerKey), csv(small, 20, Map.of())).header("Location");
         assertEquals("SUCCEEDED", ended(() -> as(partnerKey), smallJob).path("state"));
         ExtractableResponse<Response> meanwhile = controller().get(largeJob).then().statusCode(200).extract();
-        assertTrue(meanwhile.<Integer>path("processedRows") < 400,
+        assertTrue(meanwhile.<Integer>path("processedRows") < 2000,
                 "the partner's job ended while the large one was still running: " + meanwhile.asString());
         assertEquals("SUCCEEDED", ended(Api::controller, largeJob).path("state"));
     }

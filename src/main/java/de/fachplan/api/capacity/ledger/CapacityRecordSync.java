@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import de.fachplan.api.capacity.facilities.FacilityState;
-import de.fachplan.api.common.batch.ItemBatch;
+import de.fachplan.api.common.batch.BatchRunner;
+import de.fachplan.api.common.batch.MultiStatus;
+import de.fachplan.api.common.batch.RequestItems;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.problem.ProblemType;
@@ -27,25 +29,46 @@ public class CapacityRecordSync {
     CapacityLedger ledger;
 
     @Inject
-    ItemBatch batches;
+    BatchRunner runner;
 
-    /** The answer and whether it is the replay of an earlier one. */
-    public record Outcome(CapacityRecordResultsDto results, boolean replayed) {
+    public MultiStatus<CapacityRecordResultsDto> apply(CapacityRecordBatchDto batch, boolean dryRun, String key,
+            String path) {
+        return runner.run(key, OPERATION, List.of(dryRun, batch), dryRun, new Updates(batch.getItems(), dryRun, path));
     }
 
-    public Outcome apply(CapacityRecordBatchDto batch, boolean dryRun, String key, String path) {
-        List<CapacityRecordUpdateDto> items = batch.getItems();
-        ItemBatch.Outcome<CapacityRecordResultsDto> outcome = batches.run(key, OPERATION, List.of(dryRun, batch),
-                items.size(), dryRun, CapacityRecordResultDto.class, CapacityRecordResultsDto.class,
-                index -> applyItem(items.get(index)), CapacityRecordResultDto::getStatus,
-                (index, problem) -> failed(items.get(index), problem, path),
-                results -> {
-                    CapacityRecordResultsDto answer = new CapacityRecordResultsDto();
-                    answer.setDryRun(dryRun);
-                    answer.setItems(results);
-                    return answer;
-                });
-        return new Outcome(outcome.answer(), outcome.replayed());
+    /** The items of one request. */
+    private final class Updates extends RequestItems<CapacityRecordUpdateDto, CapacityRecordResultDto, CapacityRecordResultsDto> {
+        private final boolean dryRun;
+        private final String path;
+
+        Updates(List<CapacityRecordUpdateDto> items, boolean dryRun, String path) {
+            super(items, CapacityRecordResultDto.class, CapacityRecordResultsDto.class);
+            this.dryRun = dryRun;
+            this.path = path;
+        }
+
+        @Override
+        public CapacityRecordResultDto apply(int index) {
+            return applyItem(items.get(index));
+        }
+
+        @Override
+        public int status(CapacityRecordResultDto result) {
+            return result.getStatus();
+        }
+
+        @Override
+        public CapacityRecordResultDto failed(int index, ProblemException problem) {
+            return CapacityRecordSync.this.failed(items.get(index), problem, path);
+        }
+
+        @Override
+        public CapacityRecordResultsDto answer(List<CapacityRecordResultDto> results) {
+            CapacityRecordResultsDto answer = new CapacityRecordResultsDto();
+            answer.setDryRun(dryRun);
+            answer.setItems(results);
+            return answer;
+        }
     }
 
     private CapacityRecordResultDto applyItem(CapacityRecordUpdateDto item) {

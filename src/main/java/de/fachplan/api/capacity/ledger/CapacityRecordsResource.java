@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import de.fachplan.api.capacity.facilities.FacilityState;
+import de.fachplan.api.common.batch.MultiStatus;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Links;
 import de.fachplan.api.common.http.Responses;
@@ -75,8 +76,8 @@ public class CapacityRecordsResource implements CapacityRecordsApi {
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
     public RestResponse<CapacityRecordResultsDto> applyCapacityRecordUpdates(CapacityRecordBatchDto batch, Boolean dryRun,
             String idempotencyKey) {
-        CapacityRecordSync.Outcome outcome = recordSync.apply(batch, Boolean.TRUE.equals(dryRun), idempotencyKey,
+        MultiStatus<CapacityRecordResultsDto> outcome = recordSync.apply(batch, Boolean.TRUE.equals(dryRun), idempotencyKey,
                 uri.getRequestUri().getRawPath());
-        return Responses.multiStatus(outcome.results(), outcome.replayed());
+        return Responses.multiStatus(outcome.answer(), outcome.replayed());
     }
 }

@@ -1,60 +1,55 @@
 package de.fachplan.api.common.batch;
 
 import java.util.List;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.function.IntFunction;
-import java.util.function.ToIntFunction;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import de.fachplan.api.common.idempotency.BatchItems;
-import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.problem.ProblemException;
 
 /**
- * Runs a whole 207 batch that is not all-or-nothing: starts it under its idempotency key (or
- * replays the stored answer), applies every item through {@link BatchItems} (each atomically, its
- * result stored with it, a dry run rolled back) and stores the answer.
+ * One kind of 207 batch that is not all-or-nothing, as {@link BatchRunner} runs it: how an item is
+ * applied, what is reported for it, and what the whole answer is. {@code R} is the result of one
+ * item, {@code A} the answer of the batch.
  */
-@ApplicationScoped
-public class ItemBatch {
+public interface ItemBatch<R, A> {
 
-    @Inject
-    Idempotency idempotency;
+    /** The number of items. */
+    int size();
 
-    @Inject
-    BatchItems items;
+    /** What an item's result is read back as from the idempotency store. */
+    Class<R> resultType();
 
-    /** The answer and whether it is the replay of an earlier one. */
-    public record Outcome<A>(A answer, boolean replayed) {
+    /** What the batch's answer is read back as from the idempotency store. */
+    Class<A> answerType();
+
+    /** Applies item {@code index} inside the transaction its run of items shares; throws if it cannot be applied. */
+    R apply(int index);
+
+    /** The HTTP status an item's result stands for. */
+    int status(R result);
+
+    /** The result of item {@code index} that failed with {@code problem}, made after its transaction was rolled back. */
+    R failed(int index, ProblemException problem);
+
+    /** The batch's answer from the results of all items, in request order. */
+    A answer(List<R> results);
+
+    /**
+     * Reads, in a run's transaction, what items {@code from} (inclusive) to {@code to} will need,
+     * before the first of them is applied, so that a run loads its rows in a few statements instead
+     * of a few per item. Must not fail for a bad item: that item's own application reports it.
+     */
+    default void prepare(int from, int to) {
     }
 
     /**
-     * @param request what identifies the request for the idempotency key (body and flags)
-     * @param action applies item {@code index} inside the transaction opened for it
-     * @param statusOf the HTTP status an item's result stands for
-     * @param failed the result to report for item {@code index} that failed with a problem
-     * @param answer the batch's answer from the results in request order
+     * Records what items {@code from} to {@code to} came to: in the transaction that wrote them, so
+     * the record commits with them (an import job's progress), or in a transaction of its own when
+     * nothing was written (a check, or an item that failed).
      */
-    public <R, A> Outcome<A> run(String key, String operation, Object request, int size, boolean dryRun,
-            Class<R> resultType, Class<A> answerType, IntFunction<R> action, ToIntFunction<R> statusOf,
-            BiFunction<Integer, ProblemException, R> failed, Function<List<R>, A> answer) {
-        String run = null;
-        if (key != null) {
-            Idempotency.BatchStart<A> start = idempotency.beginBatch(key, operation, request, answerType);
-            if (start.replay() != null) {
-                return new Outcome<>(start.replay(), true);
-            }
-            run = dryRun ? null : start.run();
-        }
-        List<R> results = items.applyAll(key, run, 0, size, dryRun, resultType, statusOf, action,
-                (item, failure) -> failed.apply(item, BatchItems.problem(failure, "item " + item)));
-        A response = answer.apply(results);
-        if (key != null) {
-            idempotency.completeBatch(key, 207, response);
-        }
-        return new Outcome<>(response, false);
+    default void record(int from, int to, List<R> results) {
+    }
+
+    /** Whether {@code failure} ends the whole batch instead of failing its item (an outage is no item's fault). */
+    default boolean endsBatch(RuntimeException failure) {
+        return false;
     }
 }

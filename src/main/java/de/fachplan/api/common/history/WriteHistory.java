@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
 
 import de.fachplan.api.common.http.RequestId;
+import de.fachplan.api.common.persistence.CollectedInserts;
 import de.fachplan.api.common.security.Caller;
 import de.fachplan.api.common.time.Timestamps;
 
@@ -31,10 +31,18 @@ import de.fachplan.api.common.time.Timestamps;
 @ApplicationScoped
 public class WriteHistory {
 
-    /** Members that change with every write and say nothing about what was changed. */
     /** The actor of writes the service makes on its own, such as the bootstrap admin key at start. */
     private static final String SYSTEM = "system";
 
+    private static final CollectedInserts.Table AUDIT_EVENT = new CollectedInserts.Table("audit_event (occurred_at,"
+            + " actor, actor_id, actor_organisation_id, request_id, client_request_id, resource_type, resource_id, action,"
+            + " changes)", "(?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))");
+
+    private static final CollectedInserts.Table CHANGE_EVENT = new CollectedInserts.Table("change_event (resource_type,"
+            + " resource_id, resource_code, operation, version, changed_at, public, organisations)",
+            "(?, ?, ?, ?, ?, ?, ?, CAST(? AS uuid[]))");
+
+    /** Members that change with every write and say nothing about what was changed. */
     private static final Set<String> NOT_AUDITED = Set.of("id", "version", "createdAt", "updatedAt", "lastUsedAt");
 
     public enum Operation {
@@ -53,7 +61,7 @@ public class WriteHistory {
     }
 
     @Inject
-    EntityManager em;
+    CollectedInserts inserts;
 
     @Inject
     ObjectMapper json;
@@ -134,40 +142,19 @@ public class WriteHistory {
         }
         boolean inRequest = Arc.container().requestContext().isActive();
         try {
-            em.createNativeQuery("INSERT INTO audit_event (occurred_at, actor, actor_id, actor_organisation_id,"
-                    + " request_id, client_request_id, resource_type, resource_id, action, changes)"
-                    + " VALUES (:at, :actor, :actorId, :organisation, :requestId, :clientRequestId, :type, :id, :action,"
-                    + " CAST(:changes AS jsonb))")
-                    .setParameter("at", Timestamps.now())
-                    .setParameter("actor", inRequest ? caller.displayName() : SYSTEM)
-                    .setParameter("actorId", inRequest ? caller.id() : SYSTEM)
-                    .setParameter("organisation", inRequest ? caller.organisationId() : null)
-                    .setParameter("requestId", inRequest ? requestId.value() : null)
-                    .setParameter("clientRequestId", inRequest ? requestId.clientValue() : null)
-                    .setParameter("type", type.wireName())
-                    .setParameter("id", id)
-                    .setParameter("action", operation.auditAction)
-                    .setParameter("changes", json.writeValueAsString(changes))
-                    .executeUpdate();
+            inserts.insert(AUDIT_EVENT, Timestamps.now(), inRequest ? caller.displayName() : SYSTEM,
+                    inRequest ? caller.id() : SYSTEM, inRequest ? caller.organisationId() : null,
+                    inRequest ? requestId.value() : null, inRequest ? requestId.clientValue() : null, type.wireName(), id,
+                    operation.auditAction, json.writeValueAsString(changes));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit changes could not be written", e);
         }
     }
 
     private void feed(ResourceType type, UUID id, String code, Operation operation, Long version, Audience audience) {
-        em.createNativeQuery("INSERT INTO change_event (resource_type, resource_id, resource_code, operation, version,"
-                + " changed_at, public, organisations)"
-                + " VALUES (:type, :id, :code, :operation, :version, :at, :public, CAST(:organisations AS uuid[]))")
-                .setParameter("public", audience.isPublic())
-                .setParameter("organisations", "{" + String.join(",",
-                        audience.organisations().stream().map(UUID::toString).sorted().toList()) + "}")
-                .setParameter("type", type.wireName())
-                .setParameter("id", id)
-                .setParameter("code", code)
-                .setParameter("operation", operation.name())
-                .setParameter("version", version)
-                .setParameter("at", Timestamps.now())
-                .executeUpdate();
+        inserts.insert(CHANGE_EVENT, type.wireName(), id, code, operation.name(), version, Timestamps.now(),
+                audience.isPublic(), "{" + String.join(",",
+                        audience.organisations().stream().map(UUID::toString).sorted().toList()) + "}");
     }
 
     static Map<String, Map<String, Object>> diff(Map<String, Object> before, Map<String, Object> after) {

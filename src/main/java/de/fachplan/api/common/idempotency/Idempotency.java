@@ -218,19 +218,6 @@ public class Idempotency {
                 .setParameter("key", key).executeUpdate();
     }
 
-    /**
-     * Drops the stored results of items {@code from} (inclusive) to {@code to} of a run once they
-     * can no longer be asked for: a run that records its own progress (an import job) needs them
-     * only until it has recorded the step that applied them.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void forgetItems(String run, int from, int to) {
-        em.createQuery("delete from IdempotencyRecord r where r.caller = :caller and r.idempotencyKey in :keys")
-                .setParameter("caller", caller.id())
-                .setParameter("keys", java.util.stream.IntStream.range(from, to).mapToObj(i -> run + "#" + i).toList())
-                .executeUpdate();
-    }
-
     /** Stores the batch's answer for replays and ends its in-progress mark. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void completeBatch(String key, int status, Object response) {

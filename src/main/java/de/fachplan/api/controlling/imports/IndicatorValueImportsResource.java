@@ -11,12 +11,14 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import de.fachplan.api.common.batch.MultiStatus;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Responses;
 import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.security.Role;
 import de.fachplan.api.controlling.values.ValueBatches;
 import de.fachplan.api.generated.api.IndicatorValueImportsApi;
+import de.fachplan.api.generated.model.IndicatorValueBatchResultsDto;
 import de.fachplan.api.generated.model.IndicatorValueImportDto;
 
 /** CSV uploads of indicator values: small ones are answered at once, large ones run as jobs. */
@@ -51,9 +53,9 @@ public class IndicatorValueImportsResource implements IndicatorValueImportsApi {
                     });
         }
         // The contract's first success is the job (202); a small upload answers its 207 at once.
-        ValueBatches.Outcome outcome = batches.apply("importIndicatorValues", plan, upload.items, upload.refused,
-                checkOnly, together, idempotencyKey, uri.getRequestUri().getRawPath());
-        return (RestResponse) Responses.multiStatus(outcome.results(), outcome.replayed());
+        MultiStatus<IndicatorValueBatchResultsDto> outcome = batches.apply("importIndicatorValues", plan, upload.items,
+                upload.refused, checkOnly, together, idempotencyKey, uri.getRequestUri().getRawPath());
+        return (RestResponse) Responses.multiStatus(outcome.answer(), outcome.replayed());
     }
 
     @Override

@@ -21,11 +21,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.fachplan.api.common.background.BackgroundWork;
-import de.fachplan.api.common.idempotency.BatchItems;
-import de.fachplan.api.common.idempotency.Idempotency;
+import de.fachplan.api.common.batch.BatchRunner;
 import de.fachplan.api.common.operations.DatabaseOutage;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.security.RunAs;
+import de.fachplan.api.controlling.values.IndicatorValueService;
 import de.fachplan.api.controlling.values.ValueBatches;
 import de.fachplan.api.generated.model.IndicatorValueBatchResultDto;
 
@@ -33,13 +33,12 @@ import de.fachplan.api.generated.model.IndicatorValueBatchResultDto;
  * Runs queued import jobs on whichever replica gets them first.
  *
  * <p>A replica claims one job at a time with {@code FOR UPDATE SKIP LOCKED}, takes a lease on it
- * under a new token and renews the lease with every chunk of rows it records. A job whose lease
- * ran out (its replica died or hung) is claimed again and resumes after the last recorded chunk.
- * Rows are applied exactly as a {@code 207} upload applies them ({@link ValueBatches#attempt}):
- * each in a transaction of its own that also stores its result under the job's key, so a row of
- * an unrecorded chunk that was applied before the take-over is found there and not applied twice.
- * Every write of progress is guarded by the token: a replica that lost its lease stops at its
- * next chunk and cannot overwrite the run that took over.
+ * under a new token and renews the lease with every run of rows it records. A job whose lease
+ * ran out (its replica died or hung) is claimed again and resumes after the last recorded run.
+ * Rows are applied as a {@code 207} upload applies its items ({@link BatchRunner}), in runs whose
+ * transaction also records the job's progress, so a row is never applied twice nor lost. Every
+ * write of progress is guarded by the token: a replica that lost its lease stops at its next run
+ * and cannot overwrite the run that took over.
  *
  * <p>Organisations take turns: a claim prefers the organisation with the fewest jobs running, and a
  * job that has run for its turn ({@code fachplan.controlling.import-turn}) while another
@@ -60,7 +59,7 @@ public class ValueImportWorker {
     static final String WORKER = System.getenv().getOrDefault("HOSTNAME", "localhost") + ":"
             + ProcessHandle.current().pid();
 
-    /** Rows per recorded step of progress (and lease renewal). */
+    /** Rows between two looks at whether the job should stop or hand its turn on. */
     static final int CHUNK = 200;
 
     @Inject
@@ -70,10 +69,13 @@ public class ValueImportWorker {
     ValueBatches batches;
 
     @Inject
-    RunAs runAs;
+    BatchRunner runner;
 
     @Inject
-    Idempotency idempotency;
+    IndicatorValueService values;
+
+    @Inject
+    RunAs runAs;
 
     @Inject
     ObjectMapper json;
@@ -169,7 +171,7 @@ public class ValueImportWorker {
                 throw e;
             }
             // A job that fails for a reason of its own must not be retried on every lease.
-            ProblemException problem = BatchItems.problem(e, "import job " + job.id());
+            ProblemException problem = BatchRunner.problem(e, "import job " + job.id());
             try {
                 finish(job, ValueImport.State.FAILED, problem.getMessage());
             } catch (LeaseLost lost) {
@@ -182,7 +184,6 @@ public class ValueImportWorker {
         ValueUpload upload = new ValueUpload(job.body());
         String path = "indicator-value-imports/" + job.id();
         boolean checkOnly = job.dryRun() || job.allOrNothing();
-        String run = checkOnly ? null : "import:" + job.id();
         int total = upload.items.size();
         int failed = job.failed();
         long turnEnds = System.nanoTime() + config.importTurn().toNanos();
@@ -196,29 +197,8 @@ public class ValueImportWorker {
                 return;
             }
             int to = Math.min(from + CHUNK, total);
-            List<IndicatorValueBatchResultDto> failures = new ArrayList<>();
-            int passed = 0;
-            for (int index = from; index < to; index++) {
-                // Row by row, each in a transaction of its own: with runs of rows (BatchItems.applyAll)
-                // the suite's import jobs did not end within its limits; not understood yet.
-                for (IndicatorValueBatchResultDto result : batches.attemptAll(job.planRef(), upload.items,
-                        upload.refused, index, index + 1, checkOnly, run, run, (row, e) -> {
-                            if (DatabaseOutage.causedBy(e) || work.stopping()) {
-                                // Not the row's failure: the chunk is not recorded and runs again on the next claim.
-                                throw e;
-                            }
-                            return ValueBatches.failed(upload.items.get(row), e, path);
-                        })) {
-                    if (result.getStatus() >= 400) {
-                        failures.add(result);
-                    } else {
-                        passed++;
-                    }
-                }
-            }
-            // An all-or-nothing job has applied nothing yet; it counts its rows when it writes them.
-            progress(job, from, to, job.allOrNothing() && !job.dryRun() ? 0 : passed, failures, run);
-            failed += failures.size();
+            failed += (int) runner.applyAll(null, null, from, to, checkOnly, new Rows(job, upload, path))
+                    .stream().filter(result -> result.getStatus() >= 400).count();
         }
         if (!job.allOrNothing() || failed == 0 && job.dryRun()) {
             finish(job, ValueImport.State.SUCCEEDED, null);
@@ -227,6 +207,34 @@ public class ValueImportWorker {
                     + " nothing, so " + (job.dryRun() ? "it would write nothing." : "nothing was written."));
         } else {
             writeAll(job, upload, path);
+        }
+    }
+
+    /**
+     * The rows of a job, applied as a 207 upload applies its items. The progress of each run of rows
+     * is recorded in the transaction that wrote them, so that a job taken over after a crash resumes
+     * exactly after the last rows that were written: none is lost and none applied twice. A job
+     * that lost its lease, a database outage and a stopping application end the job's run instead
+     * of failing a row.
+     */
+    private final class Rows extends ValueBatches.Values {
+        private final Claim job;
+
+        Rows(Claim job, ValueUpload upload, String path) {
+            super(values, job.planRef(), upload.items, upload.refused, path, job.dryRun(), job.allOrNothing());
+            this.job = job;
+        }
+
+        @Override
+        public void record(int from, int to, List<IndicatorValueBatchResultDto> results) {
+            List<IndicatorValueBatchResultDto> failures = results.stream().filter(r -> r.getStatus() >= 400).toList();
+            // An all-or-nothing job has applied nothing yet; it counts its rows when it writes them.
+            progress(job, to, job.allOrNothing() && !job.dryRun() ? 0 : results.size() - failures.size(), failures);
+        }
+
+        @Override
+        public boolean endsBatch(RuntimeException failure) {
+            return failure instanceof LeaseLost || DatabaseOutage.causedBy(failure) || work.stopping();
         }
     }
 
@@ -244,40 +252,29 @@ public class ValueImportWorker {
                 throw e;
             }
             // Another write got in between the check and the write: nothing was written.
-            ProblemException problem = BatchItems.problem(e, "the write of all-or-nothing import job " + job.id());
+            ProblemException problem = BatchRunner.problem(e, "the write of all-or-nothing import job " + job.id());
             finish(job, ValueImport.State.FAILED, "Nothing was written: " + problem.getMessage());
         }
     }
 
-    /**
-     * Records the chunk of rows {@code from} to {@code processed}: how far the job got, its counts
-     * and failed rows, and a renewed lease. The results its rows stored under the job's key
-     * ({@code run}) are needed only until then, to resume the chunk after a take-over, and go in
-     * the same transaction: a job keeps at most one chunk of them.
-     */
-    private void progress(Claim job, int from, int processed, int applied, List<IndicatorValueBatchResultDto> failures,
-            String run) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            int updated = em.createNativeQuery("UPDATE indicator_value_import SET processed_rows = :processed,"
-                    + " applied_rows = applied_rows + :applied, failed_rows = failed_rows + :failed,"
-                    + " lease_until = now() + make_interval(secs => :lease), version = version + 1"
-                    + " WHERE id = :id AND lease_token = :token AND state = 'RUNNING'")
-                    .setParameter("processed", processed).setParameter("applied", applied)
-                    .setParameter("failed", failures.size()).setParameter("lease", (double) config.importLease().toSeconds())
-                    .setParameter("id", job.id()).setParameter("token", job.token()).executeUpdate();
-            if (updated == 0) {
-                throw new LeaseLost();
-            }
-            for (IndicatorValueBatchResultDto failure : failures) {
-                em.createNativeQuery("INSERT INTO indicator_value_import_error (import_id, row_number, result)"
-                        + " VALUES (:id, :row, CAST(:result AS jsonb))")
-                        .setParameter("id", job.id()).setParameter("row", failure.getRow())
-                        .setParameter("result", write(failure)).executeUpdate();
-            }
-            if (run != null) {
-                idempotency.forgetItems(run, from, processed);
-            }
-        });
+    /** Records in the current transaction that the job got to row {@code processed}, its counts, failed rows and a renewed lease. */
+    private void progress(Claim job, int processed, int applied, List<IndicatorValueBatchResultDto> failures) {
+        int updated = em.createNativeQuery("UPDATE indicator_value_import SET processed_rows = :processed,"
+                + " applied_rows = applied_rows + :applied, failed_rows = failed_rows + :failed,"
+                + " lease_until = now() + make_interval(secs => :lease), version = version + 1"
+                + " WHERE id = :id AND lease_token = :token AND state = 'RUNNING'")
+                .setParameter("processed", processed).setParameter("applied", applied)
+                .setParameter("failed", failures.size()).setParameter("lease", (double) config.importLease().toSeconds())
+                .setParameter("id", job.id()).setParameter("token", job.token()).executeUpdate();
+        if (updated == 0) {
+            throw new LeaseLost();
+        }
+        for (IndicatorValueBatchResultDto failure : failures) {
+            em.createNativeQuery("INSERT INTO indicator_value_import_error (import_id, row_number, result)"
+                    + " VALUES (:id, :row, CAST(:result AS jsonb))")
+                    .setParameter("id", job.id()).setParameter("row", failure.getRow())
+                    .setParameter("result", write(failure)).executeUpdate();
+        }
     }
 
     /** Whether a job of another organisation waits and no replica runs it. */

@@ -3,13 +3,17 @@ package de.fachplan.api.controlling.values;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Hibernate;
@@ -56,6 +60,9 @@ public class IndicatorValueService {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     /** A new value: indicator reference, period, district code (or none), value, note, initial state. */
     public record NewValue(String indicator, String period, String district, BigDecimal value, String note,
             ValueState state) {
@@ -79,6 +86,53 @@ public class IndicatorValueService {
     public record Reported(ValueRow row, boolean created) {
     }
 
+    /**
+     * What a run of a batch looked up, kept for its transaction: indicators by plan and reference
+     * and districts by code as the first item that named them found them, and the values already
+     * stored for the indicator codes and periods of the run, read at once by {@link #load}.
+     */
+    private static final class Lookups {
+        final Map<String, Indicator> indicators = new HashMap<>();
+        final Map<String, District> districts = new HashMap<>();
+        final Map<String, IndicatorValue> values = new HashMap<>();
+        final Set<String> codes;
+        final Set<String> periods;
+
+        Lookups(Set<String> codes, Set<String> periods) {
+            this.codes = codes;
+            this.periods = periods;
+        }
+
+        boolean covers(Indicator indicator, String period) {
+            return codes.contains(indicator.code) && periods.contains(period);
+        }
+
+        static String slot(Indicator indicator, String period, District district) {
+            return indicator.id + "/" + period + "/" + (district == null ? "" : district.id);
+        }
+    }
+
+    /**
+     * Reads, for a run of a batch, the values already stored for its indicator codes (in any plan)
+     * and periods in one statement, and keeps lookups for the run's transaction: {@link #report}
+     * then needs no statement to find an indicator, a district or an existing value again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void load(List<NewValue> inputs) {
+        Set<String> codes = new HashSet<>();
+        Set<String> periods = new HashSet<>();
+        inputs.stream().filter(v -> v != null && v.indicator() != null && v.period() != null).forEach(v -> {
+            codes.add(v.indicator());
+            periods.add(v.period());
+        });
+        Lookups lookups = new Lookups(codes, periods);
+        if (!codes.isEmpty()) {
+            IndicatorValue.<IndicatorValue>list("indicator.code in ?1 and period in ?2", codes, periods)
+                    .forEach(v -> lookups.values.put(Lookups.slot(v.indicator, v.period, v.district), v));
+        }
+        transactions.putResource(Lookups.class, lookups);
+    }
+
     @Transactional
     public ValueRow create(String planRef, NewValue input) {
         return report(planRef, input, false).row();
@@ -91,13 +145,18 @@ public class IndicatorValueService {
      */
     @Transactional
     public Reported report(String planRef, NewValue input, boolean changeOpen) {
-        Indicator indicator = indicators.find(input.indicator(), planRef);
+        Lookups lookups = (Lookups) transactions.getResource(Lookups.class);
+        Indicator indicator = lookups == null ? indicators.find(input.indicator(), planRef)
+                : lookups.indicators.computeIfAbsent(String.valueOf(planRef) + "\n" + input.indicator(),
+                        ref -> indicators.find(input.indicator(), planRef));
         List<FieldError> errors = new ArrayList<>();
         Period period = indicator.frequency.period(input.period(), "/period", errors);
         IndicatorService.checkValue(indicator.unit, input.value(), "/value", errors);
         District district = null;
         if (input.district() != null) {
-            district = District.<District>find("code", input.district()).firstResult();
+            district = lookups == null ? District.<District>find("code", input.district()).firstResult()
+                    : lookups.districts.computeIfAbsent(input.district(),
+                            code -> District.<District>find("code", code).firstResult());
             if (district == null) {
                 errors.add(new FieldError("/district", "unknown district " + input.district()));
             }
@@ -105,11 +164,13 @@ public class IndicatorValueService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        IndicatorValue existing = (district == null
-                ? IndicatorValue.<IndicatorValue>find("indicator = ?1 and period = ?2 and district is null", indicator,
-                        period.toString())
-                : IndicatorValue.<IndicatorValue>find("indicator = ?1 and period = ?2 and district = ?3", indicator,
-                        period.toString(), district)).firstResult();
+        IndicatorValue existing = lookups != null && lookups.covers(indicator, period.toString())
+                ? lookups.values.get(Lookups.slot(indicator, period.toString(), district))
+                : (district == null
+                        ? IndicatorValue.<IndicatorValue>find("indicator = ?1 and period = ?2 and district is null",
+                                indicator, period.toString())
+                        : IndicatorValue.<IndicatorValue>find("indicator = ?1 and period = ?2 and district = ?3",
+                                indicator, period.toString(), district)).firstResult();
         OffsetDateTime now = Timestamps.now();
         ValueState initial = input.state() == null ? ValueState.DRAFT : input.state();
         if (existing != null && changeOpen && existing.state != ValueState.WITHDRAWN) {
@@ -142,6 +203,9 @@ public class IndicatorValueService {
         record(value, input.value(), input.note(), initial, now);
         value.persist();
         em.flush();
+        if (lookups != null) {
+            lookups.values.put(Lookups.slot(indicator, value.period, district), value);
+        }
         IndicatorService.load(indicator);
         history.created(ResourceType.INDICATOR_VALUE, value.id, indicator.code, value.version,
                 history.snapshot(ValueRow.of(value).toDto()), IndicatorService.audience(indicator));

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import de.fachplan.api.catalogue.PlanService;
 import de.fachplan.api.common.csv.CsvNegotiation;
 import de.fachplan.api.common.csv.CsvWriter;
+import de.fachplan.api.common.batch.MultiStatus;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Links;
 import de.fachplan.api.common.http.Responses;
@@ -158,9 +159,9 @@ public class IndicatorValuesResource implements IndicatorValuesApi {
     public RestResponse<IndicatorValueBatchResultsDto> submitIndicatorValueBatch(IndicatorValueBatchDto batch, String plan,
             Boolean dryRun, Boolean allOrNothing, String idempotencyKey) {
         List<ValueBatches.Item> items = ValueMapper.fromBatch(batch);
-        ValueBatches.Outcome outcome = batches.apply("submitIndicatorValueBatch", plan, items,
+        MultiStatus<IndicatorValueBatchResultsDto> outcome = batches.apply("submitIndicatorValueBatch", plan, items,
                 Collections.nCopies(items.size(), null), Boolean.TRUE.equals(dryRun),
                 Boolean.TRUE.equals(allOrNothing), idempotencyKey, uri.getRequestUri().getRawPath());
-        return Responses.multiStatus(outcome.results(), outcome.replayed());
+        return Responses.multiStatus(outcome.answer(), outcome.replayed());
     }
 }

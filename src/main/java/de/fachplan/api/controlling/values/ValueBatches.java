@@ -2,15 +2,16 @@ package de.fachplan.api.controlling.values;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import de.fachplan.api.common.batch.BatchRunner;
+import de.fachplan.api.common.batch.MultiStatus;
+import de.fachplan.api.common.batch.RequestItems;
 import de.fachplan.api.common.http.ETags;
-import de.fachplan.api.common.idempotency.BatchItems;
 import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.problem.ProblemType;
@@ -20,7 +21,7 @@ import de.fachplan.api.generated.model.IndicatorValueBatchResultsDto;
 
 /**
  * Reports many values at once (JSON items or CSV rows). By default each item is applied on its
- * own ({@link BatchItems}). All or nothing: every item is first checked in a transaction that is
+ * own ({@link BatchRunner}). All or nothing: every item is first checked in a transaction that is
  * rolled back, and only if all pass are they written together in one transaction.
  */
 @ApplicationScoped
@@ -33,7 +34,7 @@ public class ValueBatches {
     Idempotency idempotency;
 
     @Inject
-    BatchItems items;
+    BatchRunner runner;
 
     /** One item: the client's reference, the CSV row (or {@code null}), and the value. */
     public record Item(String reference, Integer row, IndicatorValueService.NewValue value) {
@@ -43,34 +44,85 @@ public class ValueBatches {
     public record Refused(ProblemException problem) {
     }
 
-    public record Outcome(IndicatorValueBatchResultsDto results, boolean replayed) {
-    }
-
-    public Outcome apply(String operation, String planRef, List<Item> items, List<Refused> refused, boolean dryRun,
-            boolean allOrNothing, String key, String path) {
+    public MultiStatus<IndicatorValueBatchResultsDto> apply(String operation, String planRef, List<Item> items,
+            List<Refused> refused, boolean dryRun, boolean allOrNothing, String key, String path) {
         String run = null;
         if (key != null) {
             Object request = List.of(operation, String.valueOf(planRef), dryRun, allOrNothing, items);
             Idempotency.BatchStart<IndicatorValueBatchResultsDto> start = idempotency.beginBatch(key, operation, request,
                     IndicatorValueBatchResultsDto.class);
             if (start.replay() != null) {
-                return new Outcome(start.replay(), true);
+                return new MultiStatus<>(start.replay(), true);
             }
             run = dryRun || allOrNothing ? null : start.run();
         }
-        List<IndicatorValueBatchResultDto> results = attemptAll(planRef, items, refused, 0, items.size(),
-                dryRun || allOrNothing, key, run, (index, failure) -> failed(items.get(index), failure, path));
+        Values batch = new Values(values, planRef, items, refused, path, dryRun, allOrNothing);
+        List<IndicatorValueBatchResultDto> results = runner.applyAll(key, run, 0, items.size(), dryRun || allOrNothing,
+                batch);
         if (allOrNothing && !dryRun) {
             results = writeAll(planRef, items, results, path);
         }
-        IndicatorValueBatchResultsDto answer = new IndicatorValueBatchResultsDto();
-        answer.setDryRun(dryRun);
-        answer.setAllOrNothing(allOrNothing);
-        answer.setItems(results);
+        IndicatorValueBatchResultsDto answer = batch.answer(results);
         if (key != null) {
             idempotency.completeBatch(key, 207, answer);
         }
-        return new Outcome(answer, false);
+        return new MultiStatus<>(answer, false);
+    }
+
+    /**
+     * Values reported one item each, as {@link BatchRunner} applies them: an item refused as read
+     * fails with its reason, any other is reported through {@link IndicatorValueService#report}.
+     */
+    public static class Values extends RequestItems<Item, IndicatorValueBatchResultDto, IndicatorValueBatchResultsDto> {
+        private final IndicatorValueService values;
+        private final String planRef;
+        private final List<Refused> refused;
+        private final String path;
+        private final boolean dryRun;
+        private final boolean allOrNothing;
+
+        public Values(IndicatorValueService values, String planRef, List<Item> items, List<Refused> refused, String path,
+                boolean dryRun, boolean allOrNothing) {
+            super(items, IndicatorValueBatchResultDto.class, IndicatorValueBatchResultsDto.class);
+            this.values = values;
+            this.planRef = planRef;
+            this.refused = refused;
+            this.path = path;
+            this.dryRun = dryRun;
+            this.allOrNothing = allOrNothing;
+        }
+
+        @Override
+        public void prepare(int from, int to) {
+            values.load(items.subList(from, to).stream().map(Item::value).toList());
+        }
+
+        @Override
+        public IndicatorValueBatchResultDto apply(int index) {
+            if (refused.get(index) != null) {
+                throw refused.get(index).problem();
+            }
+            return succeeded(items.get(index), values.report(planRef, items.get(index).value(), true));
+        }
+
+        @Override
+        public int status(IndicatorValueBatchResultDto result) {
+            return result.getStatus();
+        }
+
+        @Override
+        public IndicatorValueBatchResultDto failed(int index, ProblemException problem) {
+            return ValueBatches.failed(items.get(index), problem, path);
+        }
+
+        @Override
+        public IndicatorValueBatchResultsDto answer(List<IndicatorValueBatchResultDto> results) {
+            IndicatorValueBatchResultsDto answer = new IndicatorValueBatchResultsDto();
+            answer.setDryRun(dryRun);
+            answer.setAllOrNothing(allOrNothing);
+            answer.setItems(results);
+            return answer;
+        }
     }
 
     private List<IndicatorValueBatchResultDto> writeAll(String planRef, List<Item> items,
@@ -82,7 +134,7 @@ public class ValueBatches {
             return writeTogether(planRef, items, () -> { });
         } catch (RuntimeException e) {
             // Another write got in between the check and the write: nothing was written.
-            ProblemException problem = BatchItems.problem(e, "the write of an all-or-nothing batch");
+            ProblemException problem = BatchRunner.problem(e, "the write of an all-or-nothing batch");
             List<IndicatorValueBatchResultDto> failed = new ArrayList<>(items.size());
             for (Item item : items) {
                 failed.add(failed(item, problem, path));
@@ -105,30 +157,6 @@ public class ValueBatches {
             }
             return written;
         });
-    }
-
-    /**
-     * The results of items {@code from} to {@code to}: each refused as read, or applied (checked
-     * only, when {@code checkOnly}) atomically by {@link BatchItems}; {@code failed} gives the
-     * result of an item whose application failed, or rethrows for a caller that tells the items'
-     * own failures from the service's.
-     */
-    public List<IndicatorValueBatchResultDto> attemptAll(String planRef, List<Item> items, List<Refused> refused, int from,
-            int to, boolean checkOnly, String key, String run,
-            BiFunction<Integer, RuntimeException, IndicatorValueBatchResultDto> failed) {
-        return this.items.applyAll(key, run, from, to, checkOnly, IndicatorValueBatchResultDto.class,
-                IndicatorValueBatchResultDto::getStatus, index -> {
-                    if (refused.get(index) != null) {
-                        throw refused.get(index).problem();
-                    }
-                    return succeeded(items.get(index), values.report(planRef, items.get(index).value(), true));
-                }, failed);
-    }
-
-    /** The result of an item whose application failed with {@code failure}. */
-    public static IndicatorValueBatchResultDto failed(Item item, RuntimeException failure, String path) {
-        return failed(item, BatchItems.problem(failure, item.row() != null ? "row " + item.row()
-                : "item " + item.reference()), path);
     }
 
     private static IndicatorValueBatchResultDto succeeded(Item item, IndicatorValueService.Reported reported) {

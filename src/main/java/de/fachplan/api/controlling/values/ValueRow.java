@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,17 +15,44 @@ import de.fachplan.api.generated.model.IndicatorValueDto;
 import de.fachplan.api.generated.model.IndicatorValueStateDto;
 
 /**
- * One reported value as lists and exports show it. JSON and CSV are both made from this record
- * (and lists read it with {@link #SELECT}), so that the two formats cannot drift apart.
+ * One reported value as lists show it (read with {@link #SELECT}), and the columns of the CSV
+ * export over the same tables ({@link #CSV_COLUMNS}), which the database writes as text.
  */
 public record ValueRow(UUID id, String indicator, String plan, String actionField, String measure, String period,
         LocalDate periodStart, String district, BigDecimal value, String unit, String state, int revision,
         String revisionReason, String note, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
-    /** The CSV header; the columns of {@link #csv()}. */
-    public static final List<String> CSV_HEADER = List.of("id", "indicator", "plan", "actionField", "measure", "period",
-            "periodStart", "district", "value", "unit", "state", "revision", "revisionReason", "note", "deleted",
-            "version", "updatedAt");
+    /**
+     * A column of the CSV export: its header, the SQL that gives its text as the JSON list shows
+     * the member (numbers without trailing zeros, times in UTC), and whether it is text a
+     * spreadsheet could run as a formula.
+     */
+    record CsvColumn(String header, String sql, boolean text) {
+    }
+
+    /** The CSV export's columns over {@link #FROM}; {@code IndicatorExportTest} holds them to the JSON list. */
+    static final List<CsvColumn> CSV_COLUMNS = List.of(
+            new CsvColumn("id", "v.id", false),
+            new CsvColumn("indicator", "i.code", true),
+            new CsvColumn("plan", "p.code", true),
+            new CsvColumn("actionField", "af.code", true),
+            new CsvColumn("measure", "m.code", true),
+            new CsvColumn("period", "v.period", true),
+            new CsvColumn("periodStart", "to_char(v.period_start, 'YYYY-MM-DD')", false),
+            new CsvColumn("district", "d.code", true),
+            new CsvColumn("value", "trim_scale(v.value)", false),
+            new CsvColumn("unit", "i.unit", true),
+            new CsvColumn("state", "v.state", true),
+            new CsvColumn("revision", "v.revision", false),
+            new CsvColumn("revisionReason", "v.revision_reason", true),
+            new CsvColumn("note", "v.note", true),
+            new CsvColumn("deleted", "CASE WHEN v.state = 'WITHDRAWN' THEN 'true' ELSE 'false' END", false),
+            new CsvColumn("version", "v.version", false),
+            new CsvColumn("updatedAt", "to_char(v.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS')"
+                    + " || rtrim(rtrim(to_char(v.updated_at AT TIME ZONE 'UTC', '.US'), '0'), '.') || 'Z'", false));
+
+    /** The CSV header. */
+    public static final List<String> CSV_HEADER = CSV_COLUMNS.stream().map(CsvColumn::header).toList();
 
     /** The columns of a row in the order of the record, over the joins every list needs. */
     static final String SELECT = "SELECT v.id, i.code AS indicator_code, p.code AS plan_code, CAST(af.code AS text) AS field_code,"
@@ -78,14 +103,6 @@ public record ValueRow(UUID id, String indicator, String plan, String actionFiel
         dto.setCreatedAt(createdAt.withOffsetSameInstant(ZoneOffset.UTC));
         dto.setUpdatedAt(updatedAt.withOffsetSameInstant(ZoneOffset.UTC));
         return dto;
-    }
-
-    /** The CSV record; times in UTC as in JSON, numbers without trailing zeros. */
-    List<Object> csv() {
-        BigDecimal plain = Numbers.plain(value);
-        return Arrays.asList(id, indicator, plan, actionField, measure, period, periodStart, district,
-                plain, unit, state, revision, revisionReason, note, deleted(),
-                version, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(updatedAt.withOffsetSameInstant(ZoneOffset.UTC)));
     }
 
     private static LocalDate toDate(Object value) {

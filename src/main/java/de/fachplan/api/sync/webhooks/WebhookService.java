@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 
@@ -24,8 +25,9 @@ import de.fachplan.api.common.paging.Entities;
 import de.fachplan.api.common.paging.KeysetQuery;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
-import de.fachplan.api.common.paging.SortColumn.ValueKind;
 import de.fachplan.api.common.paging.SortColumn;
+import de.fachplan.api.common.paging.SortColumn.ValueKind;
+import de.fachplan.api.common.persistence.CollectedInserts;
 import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.security.Caller;
@@ -54,6 +56,16 @@ public class WebhookService {
 
     @Inject
     WriteHistory history;
+
+    @Inject
+    CollectedInserts inserts;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** The outbox: written with the change, in one statement for a whole run of a batch. */
+    private static final CollectedInserts.Table DELIVERY = new CollectedInserts.Table("webhook_delivery (id,"
+            + " subscription_id, event_type, payload, state, next_attempt_at, created_at)", "(?, ?, ?, ?, ?, ?, ?)");
 
     /** Each subscription multiplies every change's deliveries: one owner cannot crowd out the others. */
     @Inject
@@ -164,8 +176,7 @@ public class WebhookService {
      * delivery per subscription that wants the event and may see the measure.
      */
     void onMeasureChanged(@Observes MeasureChanged change) {
-        List<WebhookSubscription> subscriptions = WebhookSubscription.listAll();
-        for (WebhookSubscription subscription : subscriptions) {
+        for (WebhookSubscription subscription : subscriptions()) {
             boolean sees = subscription.organisationId == null || change.publiclyVisible()
                     || change.organisations().contains(subscription.organisationId);
             if (!sees) {
@@ -177,6 +188,17 @@ public class WebhookService {
                 }
             }
         }
+    }
+
+    /** The subscriptions, read once per transaction: a run of a batch changes many measures in one. */
+    private List<WebhookSubscription> subscriptions() {
+        @SuppressWarnings("unchecked")
+        List<WebhookSubscription> read = (List<WebhookSubscription>) transactions.getResource(WebhookSubscription.class);
+        if (read == null) {
+            read = WebhookSubscription.listAll();
+            transactions.putResource(WebhookSubscription.class, read);
+        }
+        return read;
     }
 
     private void enqueue(WebhookSubscription subscription, String event, MeasureChanged change) {
@@ -192,19 +214,12 @@ public class WebhookService {
         payload.setType(WebhookEventTypeDto.fromValue(event));
         payload.setTimestamp(now);
         payload.setData(data);
-        WebhookDelivery delivery = new WebhookDelivery();
-        delivery.id = "msg_" + UUID.randomUUID().toString().replace("-", "");
-        delivery.subscription = subscription;
-        delivery.eventType = event;
         try {
-            delivery.payload = json.writeValueAsString(payload);
+            inserts.insert(DELIVERY, "msg_" + UUID.randomUUID().toString().replace("-", ""), subscription.id, event,
+                    json.writeValueAsString(payload), WebhookDelivery.State.PENDING.name(), now, now);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        delivery.state = WebhookDelivery.State.PENDING;
-        delivery.nextAttemptAt = now;
-        delivery.createdAt = now;
-        delivery.persist();
     }
 
     /** What the audit trail keeps of a subscription: never its secret. */

@@ -75,4 +75,24 @@ class CsvTest {
         assertEquals(List.of("'=HYPERLINK(\"http://x.invalid\",\"klick\")", "'+1", "'-2", "'@SUM(A1)", "'\tTab", "'\rCR",
                 "harmless = text", "-3.50", "-4", ""), cells);
     }
+
+    @Test
+    void fieldsWrittenFromDatabaseBytesAreExactlyWhatTheRecordWriterWrites() throws Exception {
+        List<String> texts = List.of("plain", "Komma, \"Zitat\" und ä", "zwei\r\nZeilen", "", "\"", "=SUM(A1)",
+                "-2, with a comma", "\tTab", "harmless = text", "ß€");
+        for (String text : texts) {
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            CsvWriter writer = new CsvWriter(expected);
+            writer.record(List.of(text));
+            writer.flush();
+            ByteArrayOutputStream actual = new ByteArrayOutputStream();
+            CsvWriter.field(actual, text.getBytes(StandardCharsets.UTF_8), true);
+            actual.write(new byte[] { '\r', '\n' });
+            assertEquals(expected.toString(StandardCharsets.UTF_8), actual.toString(StandardCharsets.UTF_8), text);
+        }
+        ByteArrayOutputStream number = new ByteArrayOutputStream();
+        CsvWriter.field(number, "-3.5".getBytes(StandardCharsets.US_ASCII), false);
+        CsvWriter.field(number, null, true);
+        assertEquals("-3.5", number.toString(StandardCharsets.US_ASCII));
+    }
 }
