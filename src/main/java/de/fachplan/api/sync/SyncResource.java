@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import de.fachplan.api.common.http.Links;
-import de.fachplan.api.common.idempotency.Idempotency;
+import de.fachplan.api.common.http.Responses;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.security.Caller;
@@ -78,12 +78,7 @@ public class SyncResource implements SyncApi {
             Boolean dryRun, String idempotencyKey) {
         StatusSync.Outcome outcome = statusSync.apply(batch, Boolean.TRUE.equals(dryRun), idempotencyKey,
                 uri.getRequestUri().getRawPath());
-        RestResponse.ResponseBuilder<MeasureStatusUpdateResultsDto> response = RestResponse.ResponseBuilder
-                .<MeasureStatusUpdateResultsDto>create(207).entity(outcome.results());
-        if (outcome.replayed()) {
-            response.header(Idempotency.REPLAYED_HEADER, "true");
-        }
-        return response.build();
+        return Responses.multiStatus(outcome.results(), outcome.replayed());
     }
 
     private static ChangeDto toDto(ChangeFeed.Entry entry) {

@@ -1,6 +1,5 @@
 package de.fachplan.api.capacity;
 
-import static de.fachplan.api.support.Api.admin;
 import static de.fachplan.api.support.Api.editor;
 
 import java.util.UUID;

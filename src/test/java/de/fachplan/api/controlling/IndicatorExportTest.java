@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import de.fachplan.api.controlling.values.ValueRow;
 
 /** The value list as JSON and as streamed CSV, its filters, and deltas by change-feed position. */
 @QuarkusTest

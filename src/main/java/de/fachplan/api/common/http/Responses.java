@@ -4,6 +4,8 @@ import java.util.function.Supplier;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import de.fachplan.api.common.idempotency.Idempotency;
+
 /** Responses that carry a resource's version: every one has its ETag, and a current one a 304. */
 public final class Responses {
 
@@ -20,5 +22,17 @@ public final class Responses {
             return RestResponse.ResponseBuilder.<T>notModified().header("ETag", ETags.of(version)).build();
         }
         return withETag(body.get(), version);
+    }
+
+    /**
+     * The answer of a batch whose items succeed or fail each on their own: 207 with one result per
+     * item, marked as a replay when an earlier run under the same idempotency key answered it.
+     */
+    public static <T> RestResponse<T> multiStatus(T results, boolean replayed) {
+        RestResponse.ResponseBuilder<T> response = RestResponse.ResponseBuilder.<T>create(207).entity(results);
+        if (replayed) {
+            response.header(Idempotency.REPLAYED_HEADER, "true");
+        }
+        return response.build();
     }
 }

@@ -76,6 +76,14 @@ public record Period(Granularity granularity, YearMonth first) implements Compar
     }
 
     /** The period of the given granularity that contains the month. */
+    /**
+     * A month parameter or member, or {@code null} when it is absent. Its form ({@code 2019-03})
+     * is checked by the contract before an operation runs.
+     */
+    public static YearMonth month(String text) {
+        return text == null ? null : YearMonth.parse(text);
+    }
+
     public static Period containing(Granularity granularity, YearMonth month) {
         int size = granularity.months();
         int firstMonth = (month.getMonthValue() - 1) / size * size + 1;

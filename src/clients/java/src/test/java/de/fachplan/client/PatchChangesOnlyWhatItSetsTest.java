@@ -14,8 +14,8 @@ import org.openapitools.client.ApiClient;
 import org.openapitools.client.ApiException;
 import org.openapitools.client.ApiResponse;
 import org.openapitools.client.api.ApiKeysApi;
-import org.openapitools.client.api.CapacityApi;
-import org.openapitools.client.api.ControllingApi;
+import org.openapitools.client.api.AccommodationFacilitiesApi;
+import org.openapitools.client.api.IndicatorsApi;
 import org.openapitools.client.api.MeasuresApi;
 import org.openapitools.client.api.OrganisationsApi;
 import org.openapitools.client.model.AccommodationFacility;
@@ -105,7 +105,7 @@ class PatchChangesOnlyWhatItSetsTest {
 
     @Test
     void patchingAnIndicatorsFlagKeepsItsTargetsAndEverythingElse() throws ApiException {
-        ControllingApi controlling = new ControllingApi(editor);
+        IndicatorsApi controlling = new IndicatorsApi(editor);
         String code = "JAVA-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Indicator created = controlling.createIndicator(new IndicatorCreate().code(code)
                 .name(new LocalizedText().de("Teilnehmende Sprachcafé").en("Language café participants"))
@@ -125,7 +125,7 @@ class PatchChangesOnlyWhatItSetsTest {
 
     @Test
     void patchingAFacilitysPlacesKeepsEverythingElse() throws ApiException {
-        CapacityApi capacity = new CapacityApi(editor);
+        AccommodationFacilitiesApi capacity = new AccommodationFacilitiesApi(editor);
         UUID operator = new OrganisationsApi(editor).listOrganisations(null, null, 1, null, null).getItems().get(0).getId();
         AccommodationFacility created = capacity.createAccommodationFacility(new AccommodationFacilityCreate()
                 .code("JAVA-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase())

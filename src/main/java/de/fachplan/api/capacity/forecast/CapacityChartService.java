@@ -1,0 +1,398 @@
+package de.fachplan.api.capacity.forecast;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import de.fachplan.api.capacity.forecast.CapacityForecast.Capacity;
+import de.fachplan.api.capacity.forecast.CapacityForecast.Facts;
+import de.fachplan.api.capacity.forecast.CapacityForecast.Flow;
+import de.fachplan.api.capacity.forecast.CapacityForecast.Parameters;
+import de.fachplan.api.capacity.forecast.CapacityForecast.PersonsSource;
+import de.fachplan.api.capacity.forecast.CapacityForecast.Point;
+import de.fachplan.api.capacity.forecast.CapacityForecast.Stock;
+import de.fachplan.api.catalogue.Plan;
+import de.fachplan.api.catalogue.PlanService;
+import de.fachplan.api.common.problem.FieldError;
+import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.common.security.Caller;
+import de.fachplan.api.common.time.Period;
+import de.fachplan.api.capacity.facilities.AccommodationFacility;
+import de.fachplan.api.capacity.facilities.FacilityState;
+import de.fachplan.api.capacity.facilities.FacilityType;
+import de.fachplan.api.capacity.figures.CitywideFigure;
+import de.fachplan.api.capacity.ledger.SmallCountSuppression;
+
+/**
+ * Reads what is recorded for a plan's city (city-wide figures, the facility ledger, the facilities)
+ * in a few aggregating queries and hands it to the pure computations of {@link CapacityForecast}
+ * and {@link SmallCountSuppression}.
+ */
+@ApplicationScoped
+public class CapacityChartService {
+
+    private static final Logger LOG = Logger.getLogger(CapacityChartService.class);
+
+    /** Twenty years of months: enough for any plan, small enough to answer quickly. */
+    static final int MAX_MONTHS = 240;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    ScenarioService scenarios;
+
+    @Inject
+    Caller caller;
+
+    @ConfigProperty(name = "fachplan.capacity.suppression-threshold", defaultValue = "5")
+    int suppressionThreshold;
+
+    /** A chart: the scenario it was computed with ({@code null} for a what-if) and its series. */
+    public record Chart(String planCode, ForecastScenario scenario, YearMonth from, YearMonth to,
+            Period.Granularity granularity, YearMonth lastActual, YearMonth firstShortfall, List<Point> points,
+            List<Shortfall> shortfalls) {
+    }
+
+    public record Shortfall(String code, int version, YearMonth firstShortfall) {
+    }
+
+    /**
+     * One month of the per-district figures, its cells and which of them are withheld; for figures
+     * the city published, their source ({@code null} otherwise).
+     */
+    public record DistrictMonth(YearMonth month, PersonsSource source, Period.Granularity sourceGranularity,
+            SmallCountSuppression.Result cells, boolean suppressionApplied, String publishedSource) {
+    }
+
+    /**
+     * The chart of a plan. Without a scenario it uses the plan's reference scenario; without
+     * {@code to} it ends with the plan (five years after its start for a plan without an end);
+     * without {@code from} it starts with the first month recorded for the plan's city (the
+     * plan's first month when nothing is), at most {@link #MAX_MONTHS} before {@code to}.
+     */
+    @Transactional
+    public Chart chart(String planRef, String scenarioCode, Integer version, YearMonth from, YearMonth to,
+            Period.Granularity granularity) {
+        Plan plan = plans.resolve(planRef);
+        Recorded recorded = load(plan.municipality);
+        YearMonth last = to != null ? to
+                : plan.validTo != null ? YearMonth.from(plan.validTo) : YearMonth.from(plan.validFrom).plusYears(5);
+        YearMonth first = from != null ? from : defaultFrom(plan, recorded, last);
+        checkRange(first, last);
+        String code = scenarioCode != null ? scenarioCode : plan.referenceScenario;
+        if (code == null) {
+            throw ProblemException.invalid(List.of(new FieldError("#/query/scenario",
+                    "is needed: plan " + plan.code + " has no reference scenario")));
+        }
+        ForecastScenario scenario = scenarios.get(code, plan, version, null);
+        return compute(plan, recorded, scenario, scenario.parameters(), first, last, granularity);
+    }
+
+    @Transactional
+    public Chart whatIf(String planRef, Parameters parameters, YearMonth from, YearMonth to,
+            Period.Granularity granularity) {
+        checkRange(from, to);
+        Plan plan = plans.resolve(planRef);
+        return compute(plan, load(plan.municipality), null, parameters, from, to, granularity);
+    }
+
+    private static YearMonth defaultFrom(Plan plan, Recorded recorded, YearMonth to) {
+        YearMonth first = Stream.concat(recorded.figures().stream().map(f -> f.period().first()),
+                recorded.ledger().keySet().stream()).min(Comparator.naturalOrder())
+                .orElse(YearMonth.from(plan.validFrom));
+        YearMonth earliest = to.minusMonths(MAX_MONTHS - 1L);
+        if (first.isBefore(earliest)) {
+            return earliest;
+        }
+        return first.isAfter(to) ? to : first;
+    }
+
+    private Chart compute(Plan plan, Recorded recorded, ForecastScenario scenario, Parameters parameters,
+            YearMonth from, YearMonth to, Period.Granularity granularity) {
+        Facts facts = recorded.facts();
+        List<Point> monthly = CapacityForecast.monthly(from, to, facts, parameters);
+        List<Shortfall> shortfalls = scenario == null ? List.of() : scenarios.allLatest(plan).stream()
+                .map(s -> new Shortfall(s.code, s.version, CapacityForecast
+                        .firstShortfall(CapacityForecast.monthly(from, to, facts, s.parameters())).orElse(null)))
+                .toList();
+        return new Chart(plan.code, scenario, from, to, granularity,
+                CapacityForecast.lastActual(facts, to).orElse(null),
+                CapacityForecast.firstShortfall(monthly).orElse(null),
+                CapacityForecast.aggregate(monthly, granularity), shortfalls);
+    }
+
+    /**
+     * Persons housed and places per district and month. Figures the city published per district
+     * are served as published, to everyone. Otherwise the ledger where the month is complete, else
+     * the city's unpublished figures by district, which only staff see. Cells derived from the
+     * ledger are shown to everyone but staff after small-count suppression; a published figure is
+     * public already, so withholding it would protect nobody.
+     */
+    @Transactional
+    public List<DistrictMonth> byDistrict(String planRef, YearMonth from, YearMonth to) {
+        checkRange(from, to);
+        Plan plan = plans.resolve(planRef);
+        Recorded recorded = load(plan.municipality);
+        Map<YearMonth, List<SmallCountSuppression.Cell>> ledgerCells = ledgerCellsByDistrict(plan.municipality, from, to);
+        Map<YearMonth, List<CitywideRow>> published = new HashMap<>();
+        Map<YearMonth, List<CitywideRow>> unpublished = new HashMap<>();
+        for (CitywideRow row : recorded.figures()) {
+            if (row.district() != null && row.facilityType() == null && (row.persons() != null || row.places() != null)) {
+                (row.published() ? published : unpublished).computeIfAbsent(row.period().last(), k -> new ArrayList<>())
+                        .add(row);
+            }
+        }
+        boolean staff = caller.isStaff();
+        List<DistrictMonth> months = new ArrayList<>();
+        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+            if (published.containsKey(month)) {
+                List<CitywideRow> rows = finest(published.get(month));
+                String sources = rows.stream().map(CitywideRow::source).distinct().sorted()
+                        .collect(Collectors.joining("; "));
+                months.add(new DistrictMonth(month, PersonsSource.CITYWIDE_FIGURE, rows.get(0).period().granularity(),
+                        new SmallCountSuppression.Result(cells(rows), Set.of(), false), false, sources));
+            } else if (recorded.complete(month) && ledgerCells.containsKey(month)) {
+                List<SmallCountSuppression.Cell> cells = ledgerCells.get(month);
+                SmallCountSuppression.Result result = staff ? new SmallCountSuppression.Result(cells, Set.of(), false)
+                        : SmallCountSuppression.apply(cells, suppressionThreshold);
+                months.add(new DistrictMonth(month, PersonsSource.FACILITY_LEDGER, Period.Granularity.MONTH, result,
+                        !staff, null));
+            } else if (staff && unpublished.containsKey(month)) {
+                List<CitywideRow> rows = finest(unpublished.get(month));
+                months.add(new DistrictMonth(month, PersonsSource.CITYWIDE_FIGURE, rows.get(0).period().granularity(),
+                        new SmallCountSuppression.Result(cells(rows), Set.of(), false), false, null));
+            }
+        }
+        return months;
+    }
+
+    /** The rows of the finest granularity among them, by district. */
+    private static List<CitywideRow> finest(List<CitywideRow> rows) {
+        Period.Granularity finest = rows.stream().map(r -> r.period().granularity()).min(Comparator.naturalOrder())
+                .orElseThrow();
+        return rows.stream().filter(r -> r.period().granularity() == finest)
+                .sorted(Comparator.comparing(CitywideRow::district)).toList();
+    }
+
+    private static List<SmallCountSuppression.Cell> cells(List<CitywideRow> rows) {
+        return rows.stream().map(r -> new SmallCountSuppression.Cell(r.district(), r.persons(), r.places(), null))
+                .toList();
+    }
+
+    public int suppressionThreshold() {
+        return suppressionThreshold;
+    }
+
+    private static void checkRange(YearMonth from, YearMonth to) {
+        for (var end : List.of(Map.entry("from", from), Map.entry("to", to))) {
+            int year = end.getValue().getYear();
+            if (year < Period.FIRST_YEAR || year > Period.LAST_YEAR) {
+                throw ProblemException.invalid(List.of(new FieldError("#/query/" + end.getKey(),
+                        "must be a month of a year from " + Period.FIRST_YEAR + " to " + Period.LAST_YEAR)));
+            }
+        }
+        if (to.isBefore(from)) {
+            throw ProblemException.invalid(List.of(new FieldError("#/query/to", "must not be before from")));
+        }
+        if (from.plusMonths(MAX_MONTHS - 1L).isBefore(to)) {
+            throw ProblemException.invalid(List.of(new FieldError("#/query/to",
+                    "the range may span at most " + MAX_MONTHS + " months")));
+        }
+    }
+
+    /** A city-wide figure as the computations need it. */
+    record CitywideRow(Period period, String district, FacilityType facilityType, Integer allocations,
+            Integer departures, Integer persons, Integer places, boolean published, String source) {
+    }
+
+    /** A facility as the projection of capacity needs it: its dates, state and last usable places. */
+    record FacilityRow(FacilityState state, LocalDate openedOn, LocalDate closedOn, int plannedPlaces,
+            Integer lastUsablePlaces) {
+        boolean openIn(YearMonth month) {
+            return AccommodationFacility.openIn(openedOn, closedOn, state, month);
+        }
+
+        int usablePlaces() {
+            return lastUsablePlaces != null ? lastUsablePlaces : plannedPlaces;
+        }
+    }
+
+    /** The ledger of one month, summed over the city's facilities. */
+    record LedgerMonth(int records, int persons, int activePlaces, int reservePlaces) {
+    }
+
+    /** Everything recorded for a city, and the facts the forecast reads from it. */
+    record Recorded(List<CitywideRow> figures, Map<YearMonth, LedgerMonth> ledger, List<FacilityRow> facilities) {
+
+        boolean complete(YearMonth month) {
+            LedgerMonth recorded = ledger.get(month);
+            if (recorded == null) {
+                return false;
+            }
+            long expected = facilities.stream().filter(f -> f.openIn(month)).count();
+            return recorded.records() >= expected;
+        }
+
+        Facts facts() {
+            Map<YearMonth, Stock> stocks = new HashMap<>();
+            Map<YearMonth, Integer> places = new HashMap<>();
+            List<Flow> allocations = new ArrayList<>();
+            List<Flow> departures = new ArrayList<>();
+            List<CitywideRow> finestFirst = new ArrayList<>(figures);
+            finestFirst.sort(Comparator.comparing(r -> r.period().granularity()));
+            for (CitywideRow row : finestFirst) {
+                if (row.district() != null || row.facilityType() != null) {
+                    continue;
+                }
+                YearMonth end = row.period().last();
+                if (row.persons() != null) {
+                    stocks.putIfAbsent(end, new Stock(row.persons(), PersonsSource.CITYWIDE_FIGURE, row.period().granularity()));
+                }
+                if (row.places() != null) {
+                    places.putIfAbsent(end, row.places());
+                }
+                if (row.allocations() != null) {
+                    allocations.add(new Flow(row.period(), row.allocations()));
+                }
+                if (row.departures() != null) {
+                    departures.add(new Flow(row.period(), row.departures()));
+                }
+            }
+            ledger.forEach((month, recorded) -> {
+                if (complete(month)) {
+                    stocks.putIfAbsent(month, new Stock(recorded.persons(), PersonsSource.FACILITY_LEDGER, Period.Granularity.MONTH));
+                }
+            });
+            Optional<YearMonth> lastKnown = Stream.concat(ledger.keySet().stream(), stocks.keySet().stream())
+                    .max(Comparator.naturalOrder());
+            return new Facts(stocks, CapacityForecast.spread(allocations), CapacityForecast.spread(departures),
+                    CapacityForecast.spreadFrom(allocations), CapacityForecast.spreadFrom(departures),
+                    month -> capacity(month, places, lastKnown));
+        }
+
+        private Capacity capacity(YearMonth month, Map<YearMonth, Integer> places, Optional<YearMonth> lastKnown) {
+            LedgerMonth recorded = ledger.get(month);
+            if (recorded != null && complete(month)) {
+                return new Capacity(recorded.activePlaces(), recorded.reservePlaces());
+            }
+            if (places.containsKey(month)) {
+                return new Capacity(places.get(month), null);
+            }
+            if (lastKnown.isPresent() && !month.isAfter(lastKnown.get())) {
+                return Capacity.UNKNOWN;
+            }
+            int active = 0;
+            int reserve = 0;
+            for (FacilityRow facility : facilities) {
+                if (!facility.openIn(month)) {
+                    continue;
+                }
+                if (facility.state() == FacilityState.ACTIVE) {
+                    active += facility.usablePlaces();
+                } else if (facility.state() == FacilityState.RESERVE) {
+                    reserve += facility.usablePlaces();
+                }
+            }
+            return new Capacity(active, reserve);
+        }
+    }
+
+    private Recorded load(String municipality) {
+        List<CitywideRow> figures = new ArrayList<>();
+        for (CitywideFigure figure : CitywideFigure.<CitywideFigure>list("municipality", municipality)) {
+            Optional<Period> period = figure.reportingPeriod();
+            if (period.isEmpty()) {
+                // One bad row must not take the public chart down; the operator finds it by its id.
+                LOG.warnf("City-wide figure %s has the unreadable period '%s' and is left out", figure.id, figure.period);
+                continue;
+            }
+            figures.add(new CitywideRow(period.get(), figure.district == null ? null : figure.district.code,
+                    figure.facilityType, figure.allocations, figure.departures, figure.personsHoused, figure.places,
+                    figure.published, figure.source));
+        }
+        Map<YearMonth, LedgerMonth> ledger = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> months = em.createNativeQuery("SELECT r.month, count(*), sum(r.persons_housed),"
+                + " sum(CASE WHEN r.state = 'ACTIVE' THEN r.places_available - r.places_blocked ELSE 0 END),"
+                + " sum(CASE WHEN r.state = 'RESERVE' THEN r.places_available - r.places_blocked ELSE 0 END)"
+                + " FROM capacity_record r JOIN accommodation_facility f ON f.id = r.facility_id"
+                + " JOIN district d ON d.id = f.district_id WHERE d.municipality = :municipality GROUP BY r.month")
+                .setParameter("municipality", municipality).getResultList();
+        for (Object[] row : months) {
+            ledger.put(YearMonth.from(date(row[0])), new LedgerMonth(number(row[1]),
+                    number(row[2]), number(row[3]), number(row[4])));
+        }
+        List<FacilityRow> facilities = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT f.state, f.opened_on, f.closed_on, f.planned_places,"
+                + " (SELECT r.places_available - r.places_blocked FROM capacity_record r WHERE r.facility_id = f.id"
+                + " ORDER BY r.month DESC LIMIT 1)"
+                + " FROM accommodation_facility f JOIN district d ON d.id = f.district_id WHERE d.municipality = :municipality")
+                .setParameter("municipality", municipality).getResultList();
+        for (Object[] row : rows) {
+            facilities.add(new FacilityRow(FacilityState.valueOf((String) row[0]), date(row[1]), date(row[2]),
+                    number(row[3]), row[4] == null ? null : number(row[4])));
+        }
+        return new Recorded(figures, ledger, facilities);
+    }
+
+    private Map<YearMonth, List<SmallCountSuppression.Cell>> ledgerCellsByDistrict(String municipality, YearMonth from,
+            YearMonth to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT r.month, d.code, sum(r.persons_housed),"
+                + " sum(CASE WHEN r.state = 'ACTIVE' THEN r.places_available - r.places_blocked ELSE 0 END),"
+                // Only facilities that contribute persons or places make the cell: one open but
+                // housing nobody neither hides the others' figures nor is revealed by them.
+                + " count(*) FILTER (WHERE r.persons_housed > 0"
+                + " OR (r.state = 'ACTIVE' AND r.places_available - r.places_blocked > 0))"
+                + " FROM capacity_record r JOIN accommodation_facility f ON f.id = r.facility_id"
+                + " JOIN district d ON d.id = f.district_id"
+                + " WHERE d.municipality = :municipality AND r.month BETWEEN :from AND :to"
+                + " GROUP BY r.month, d.code"
+                // A district whose facilities house nobody and offer no places shows nothing worth a cell,
+                // and its cell would only tell that some facility (a reserve one, say) is there.
+                + " HAVING sum(r.persons_housed) > 0"
+                + " OR sum(CASE WHEN r.state = 'ACTIVE' THEN r.places_available - r.places_blocked ELSE 0 END) > 0"
+                + " ORDER BY r.month, d.code")
+                .setParameter("municipality", municipality).setParameter("from", from.atDay(1))
+                .setParameter("to", to.atDay(1)).getResultList();
+        Map<YearMonth, List<SmallCountSuppression.Cell>> cells = new HashMap<>();
+        for (Object[] row : rows) {
+            cells.computeIfAbsent(YearMonth.from(date(row[0])), k -> new ArrayList<>())
+                    .add(new SmallCountSuppression.Cell((String) row[1], number(row[2]), number(row[3]), number(row[4])));
+        }
+        return cells;
+    }
+
+    private static int number(Object value) {
+        return ((Number) value).intValue();
+    }
+
+    private static LocalDate date(Object value) {
+        if (value instanceof LocalDate local) {
+            return local;
+        }
+        return value == null ? null : ((java.sql.Date) value).toLocalDate();
+    }
+}

@@ -1,0 +1,158 @@
+package de.fachplan.api.capacity.forecast;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+
+import de.fachplan.api.generated.model.ForecastScenarioVersionCreateDto;
+import de.fachplan.api.generated.model.ForecastScenarioCreateDto;
+import de.fachplan.api.common.time.Period;
+import de.fachplan.api.capacity.ledger.SmallCountSuppression;
+import de.fachplan.api.generated.model.CapacityChartDto;
+import de.fachplan.api.generated.model.CapacityChartPointDto;
+import de.fachplan.api.generated.model.ChartGranularityDto;
+import de.fachplan.api.generated.model.DistrictCapacityCellDto;
+import de.fachplan.api.generated.model.DistrictCapacityDto;
+import de.fachplan.api.generated.model.DistrictCapacityMonthDto;
+import de.fachplan.api.generated.model.ForecastScenarioDto;
+import de.fachplan.api.generated.model.PeriodGranularityDto;
+import de.fachplan.api.generated.model.ScenarioParametersDto;
+import de.fachplan.api.generated.model.ScenarioRefDto;
+import de.fachplan.api.generated.model.ScenarioShortfallDto;
+import de.fachplan.api.generated.model.SpreadFromDto;
+
+/** Scenarios, the computed chart and the district figures on the wire. */
+public final class ForecastMapper {
+
+    private ForecastMapper() {
+    }
+
+    public static ForecastScenarioDto toDto(ForecastScenario scenario) {
+        var dto = new ForecastScenarioDto();
+        dto.setId(scenario.id);
+        dto.setCode(scenario.code);
+        dto.setVersion(scenario.version);
+        dto.setPlanCode(scenario.plan.code);
+        dto.setName(scenario.name);
+        dto.setDescription(scenario.description);
+        dto.setParameters(toDto(scenario.parameters()));
+        dto.setIssuedOn(scenario.issuedOn);
+        dto.setIllustrative(scenario.illustrative);
+        dto.setCreatedAt(scenario.createdAt);
+        return dto;
+    }
+
+    public static ScenarioParametersDto toDto(CapacityForecast.Parameters parameters) {
+        ScenarioParametersDto dto = new ScenarioParametersDto();
+        dto.setMonthlyAllocations(parameters.monthlyAllocations().doubleValue());
+        dto.setDepartureRate(parameters.departureRate().doubleValue());
+        dto.setTargetOccupancy(parameters.targetOccupancy().doubleValue());
+        dto.setReserveShare(parameters.reserveShare().doubleValue());
+        return dto;
+    }
+
+    public static CapacityForecast.Parameters fromDto(ScenarioParametersDto dto) {
+        return new CapacityForecast.Parameters(BigDecimal.valueOf(dto.getMonthlyAllocations()),
+                BigDecimal.valueOf(dto.getDepartureRate()), BigDecimal.valueOf(dto.getTargetOccupancy()),
+                BigDecimal.valueOf(dto.getReserveShare()));
+    }
+
+    private static CapacityChartPointDto toDto(CapacityForecast.Point point) {
+        CapacityChartPointDto dto = new CapacityChartPointDto();
+        dto.setPeriod(point.period().toString());
+        dto.setBasis(CapacityChartPointDto.BasisEnum.fromValue(point.basis().name()));
+        dto.setPersonsSource(point.source() == null ? null
+                : CapacityChartPointDto.PersonsSourceEnum.fromValue(point.source().name()));
+        dto.setSourceGranularity(point.sourceGranularity() == null ? null
+                : PeriodGranularityDto.valueOf(point.sourceGranularity().name()));
+        dto.setAllocations(point.allocations());
+        dto.setDepartures(point.departures());
+        dto.setPersonsToHouse(point.persons());
+        dto.setNeededCapacity(point.neededCapacity());
+        dto.setCapacity(point.capacity());
+        dto.setReserveCapacity(point.reserveCapacity());
+        dto.setGap(point.gap());
+        dto.setAllocationsSpreadFrom(point.allocationsSpreadFrom() == null ? null
+                : SpreadFromDto.valueOf(point.allocationsSpreadFrom().name()));
+        dto.setDeparturesSpreadFrom(point.departuresSpreadFrom() == null ? null
+                : SpreadFromDto.valueOf(point.departuresSpreadFrom().name()));
+        return dto;
+    }
+
+    public static CapacityChartDto toDto(CapacityChartService.Chart chart) {
+        CapacityChartDto dto = new CapacityChartDto();
+        dto.setPlanCode(chart.planCode());
+        if (chart.scenario() != null) {
+            ScenarioRefDto scenario = new ScenarioRefDto();
+            scenario.setCode(chart.scenario().code);
+            scenario.setVersion(chart.scenario().version);
+            scenario.setParameters(toDto(chart.scenario().parameters()));
+            dto.setScenario(scenario);
+        }
+        dto.setFrom(chart.from().toString());
+        dto.setTo(chart.to().toString());
+        dto.setGranularity(ChartGranularityDto.valueOf(chart.granularity().name()));
+        dto.setLastActualMonth(chart.lastActual() == null ? null : chart.lastActual().toString());
+        dto.setFirstShortfall(chart.firstShortfall() == null ? null : chart.firstShortfall().toString());
+        dto.setPoints(chart.points().stream().map(ForecastMapper::toDto).toList());
+        dto.setShortfalls(chart.shortfalls().stream().map(s -> {
+            ScenarioShortfallDto shortfall = new ScenarioShortfallDto();
+            shortfall.setCode(s.code());
+            shortfall.setVersion(s.version());
+            shortfall.setFirstShortfall(s.firstShortfall() == null ? null : s.firstShortfall().toString());
+            return shortfall;
+        }).toList());
+        return dto;
+    }
+
+    public static DistrictCapacityDto toDto(YearMonth from, YearMonth to, int threshold,
+            List<CapacityChartService.DistrictMonth> months) {
+        DistrictCapacityDto dto = new DistrictCapacityDto();
+        dto.setFrom(from.toString());
+        dto.setTo(to.toString());
+        dto.setSuppressionThreshold(threshold);
+        dto.setMonths(months.stream().map(ForecastMapper::toDto).toList());
+        return dto;
+    }
+
+    private static DistrictCapacityMonthDto toDto(CapacityChartService.DistrictMonth month) {
+        DistrictCapacityMonthDto dto = new DistrictCapacityMonthDto();
+        dto.setMonth(month.month().toString());
+        dto.setSource(DistrictCapacityMonthDto.SourceEnum.fromValue(month.source().name()));
+        dto.setSourceGranularity(PeriodGranularityDto.valueOf(month.sourceGranularity().name()));
+        dto.setPublished(month.publishedSource() != null);
+        dto.setPublishedSource(month.publishedSource());
+        SmallCountSuppression.Result result = month.cells();
+        if (!result.totalWithheld()) {
+            dto.setTotalPersonsHoused(CapacityForecast.sum(result.cells(), SmallCountSuppression.Cell::persons));
+            dto.setTotalPlaces(CapacityForecast.sum(result.cells(), SmallCountSuppression.Cell::places));
+        }
+        dto.setCells(result.cells().stream().map(cell -> {
+            DistrictCapacityCellDto out = new DistrictCapacityCellDto();
+            out.setDistrict(cell.district());
+            boolean withheld = result.withheld().contains(cell.district());
+            out.setSuppressed(withheld);
+            if (!withheld) {
+                out.setPersonsHoused(cell.persons());
+                out.setPlaces(cell.places());
+            }
+            return out;
+        }).toList());
+        return dto;
+    }
+
+    public static ScenarioService.VersionInput fromCreate(ForecastScenarioCreateDto request) {
+        return new ScenarioService.VersionInput(request.getName(), request.getDescription(),
+                fromDto(request.getParameters()), request.getIssuedOn(), request.getIllustrative());
+    }
+
+    public static ScenarioService.VersionInput fromDto(ForecastScenarioVersionCreateDto request) {
+        return new ScenarioService.VersionInput(request.getName(), request.getDescription(),
+                fromDto(request.getParameters()), request.getIssuedOn(), request.getIllustrative());
+    }
+
+    /** Months unless the request asks for coarser points. */
+    public static Period.Granularity granularity(ChartGranularityDto granularity) {
+        return granularity == null ? Period.Granularity.MONTH : Period.Granularity.valueOf(granularity.name());
+    }
+}

@@ -1,6 +1,0 @@
-package de.fachplan.api.controlling;
-
-/** What counts as better for an indicator (IATI's measure of ascending or descending). */
-public enum Direction {
-    HIGHER_IS_BETTER, LOWER_IS_BETTER, TARGET_RANGE
-}

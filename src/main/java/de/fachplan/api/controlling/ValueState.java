@@ -1,6 +1,0 @@
-package de.fachplan.api.controlling;
-
-/** Where a reported value stands in its approval; an approved value is locked. */
-public enum ValueState {
-    DRAFT, SUBMITTED, APPROVED, WITHDRAWN
-}

@@ -1,0 +1,340 @@
+package de.fachplan.api.controlling.imports;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+
+import de.fachplan.api.common.background.BackgroundWork;
+import de.fachplan.api.common.idempotency.BatchItems;
+import de.fachplan.api.common.idempotency.Idempotency;
+import de.fachplan.api.common.operations.DatabaseOutage;
+import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.common.security.RunAs;
+import de.fachplan.api.generated.model.IndicatorValueBatchResultDto;
+import de.fachplan.api.controlling.values.ValueBatches;
+
+/**
+ * Runs queued import jobs on whichever replica gets them first.
+ *
+ * <p>A replica claims one job at a time with {@code FOR UPDATE SKIP LOCKED}, takes a lease on it
+ * under a new token and renews the lease with every chunk of rows it records. A job whose lease
+ * ran out (its replica died or hung) is claimed again and resumes after the last recorded chunk.
+ * Rows are applied exactly as a {@code 207} upload applies them ({@link ValueBatches#attempt}):
+ * each in a transaction of its own that also stores its result under the job's key, so a row of
+ * an unrecorded chunk that was applied before the take-over is found there and not applied twice.
+ * Every write of progress is guarded by the token: a replica that lost its lease stops at its
+ * next chunk and cannot overwrite the run that took over.
+ *
+ * <p>Organisations take turns: a claim prefers the organisation with the fewest jobs running, and a
+ * job that has run for its turn ({@code fachplan.controlling.import-turn}) while another
+ * organisation's job waits is handed back after its chunk and queues behind it. One
+ * organisation's backlog thus holds another's job back by at most one turn.
+ *
+ * <p>An all-or-nothing job first checks every row (rolled back), then writes them all in one
+ * transaction that also ends the job; if any row failed, it ends {@code FAILED} and writes
+ * nothing. Each job runs as its uploader ({@link RunAs}): a partner's job can touch only the
+ * values a partner's request could.
+ */
+@ApplicationScoped
+public class ValueImportWorker {
+
+    private static final Logger LOG = Logger.getLogger(ValueImportWorker.class);
+
+    /** This replica, as the job records who claimed it last: the host (a pod's name) and the process id. */
+    static final String WORKER = System.getenv().getOrDefault("HOSTNAME", "localhost") + ":"
+            + ProcessHandle.current().pid();
+
+    /** Rows per recorded step of progress (and lease renewal). */
+    static final int CHUNK = 200;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ValueBatches batches;
+
+    @Inject
+    RunAs runAs;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Long enough for a chunk of rows with plenty to spare; a dead replica's job waits this long. */
+    @ConfigProperty(name = "fachplan.controlling.import-lease", defaultValue = "PT2M")
+    Duration lease;
+
+    /** How long a job runs before it lets another organisation's waiting job go first. */
+    @ConfigProperty(name = "fachplan.controlling.import-turn", defaultValue = "PT10S")
+    Duration turn;
+
+    /** How long ended jobs stay readable. */
+    @ConfigProperty(name = "fachplan.controlling.import-retention", defaultValue = "P7D")
+    Duration retention;
+
+    record Claim(UUID id, UUID token, String planRef, boolean dryRun, boolean allOrNothing, String body,
+            RunAs.Principal principal, int processed, int failed) {
+    }
+
+    /** Thrown inside a transaction to roll it back when the job's lease has passed to another run. */
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Stops when the application does: a running job hands itself back after its current chunk. */
+    private final BackgroundWork work = new BackgroundWork();
+
+    /** Waits for the running chunk before the datasource closes, so that stopping logs no broken connection. */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (!work.stopAndAwait(lease)) {
+            LOG.infof("An import job still running at shutdown resumes when its lease ends");
+        }
+    }
+
+    @Scheduled(every = "${fachplan.controlling.import-poll-interval:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void work() {
+        if (!work.enter()) {
+            return;
+        }
+        try {
+            for (Claim claim = work.stopping() ? null : claim(); claim != null; claim = work.stopping() ? null : claim()) {
+                Claim job = claim;
+                runAs.run(job.principal(), () -> run(job));
+            }
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM indicator_value_import"
+                    + " WHERE finished_at < now() - make_interval(secs => :retention)")
+                    .setParameter("retention", (double) retention.toSeconds()).executeUpdate());
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causedBy(e) && !work.stopping()) {
+                throw e;
+            }
+            // The jobs wait in the database (the database is unreachable, or this replica stops); a
+            // claimed one is taken up again when its lease ends.
+            LOG.debugf("Import jobs interrupted: %s", e.getClass().getSimpleName());
+        } finally {
+            work.exit();
+        }
+    }
+
+    private Claim claim() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            // A job's turn: 1 for the first open job of its organisation (jobs running under a live
+            // lease count first), 2 for the second, and so on; the city's staff are one organisation.
+            List<Object[]> rows = em.createNativeQuery("WITH open AS (SELECT id, queued_at, row_number() OVER ("
+                    + "PARTITION BY organisation_id ORDER BY (state = 'RUNNING' AND lease_until >= now()) DESC,"
+                    + " queued_at, id) AS turn FROM indicator_value_import WHERE state IN ('QUEUED', 'RUNNING')),"
+                    + " due AS (SELECT j.id FROM indicator_value_import j JOIN open o ON o.id = j.id"
+                    + " WHERE j.state = 'QUEUED' OR (j.state = 'RUNNING' AND j.lease_until < now())"
+                    + " ORDER BY o.turn, o.queued_at, o.id LIMIT 1 FOR UPDATE OF j SKIP LOCKED)"
+                    + " UPDATE indicator_value_import j SET state = 'RUNNING', started_at = COALESCE(j.started_at, now()),"
+                    + " lease_until = now() + make_interval(secs => :lease), lease_token = gen_random_uuid(),"
+                    + " worker = :worker, version = j.version + 1 FROM due WHERE j.id = due.id"
+                    + " RETURNING j.id, j.lease_token, j.plan_ref, j.dry_run, j.all_or_nothing, j.body, j.caller_id,"
+                    + " j.caller_name, j.caller_roles, j.organisation_id, j.request_id, j.processed_rows, j.failed_rows")
+                    .setParameter("lease", (double) lease.toSeconds()).setParameter("worker", WORKER)
+                    .getResultList();
+            if (rows.isEmpty()) {
+                return null;
+            }
+            Object[] r = rows.get(0);
+            Set<String> roles = Set.copyOf(Arrays.asList(((String) r[8]).split(",")));
+            return new Claim((UUID) r[0], (UUID) r[1], (String) r[2], (Boolean) r[3], (Boolean) r[4], (String) r[5],
+                    new RunAs.Principal((String) r[6], (String) r[7], roles, (UUID) r[9], (String) r[10]),
+                    ((Number) r[11]).intValue(), ((Number) r[12]).intValue());
+        });
+    }
+
+    private void run(Claim job) {
+        try {
+            runRows(job);
+        } catch (LeaseLost e) {
+            LOG.infof("Import job %s was taken over by another run", job.id());
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.causedBy(e) || work.stopping()) {
+                // Not the job's fault: its lease ends and a replica takes it up again.
+                throw e;
+            }
+            // A job that fails for a reason of its own must not be retried on every lease.
+            ProblemException problem = BatchItems.problem(e, "import job " + job.id());
+            try {
+                finish(job, ValueImport.State.FAILED, problem.getMessage());
+            } catch (LeaseLost lost) {
+                LOG.infof("Import job %s was taken over by another run", job.id());
+            }
+        }
+    }
+
+    private void runRows(Claim job) {
+        ValueUpload upload = new ValueUpload(job.body());
+        String path = "indicator-value-imports/" + job.id();
+        boolean checkOnly = job.dryRun() || job.allOrNothing();
+        String run = checkOnly ? null : "import:" + job.id();
+        int total = upload.items.size();
+        int failed = job.failed();
+        long turnEnds = System.nanoTime() + turn.toNanos();
+        for (int from = job.processed(); from < total; from += CHUNK) {
+            if (work.stopping()) {
+                release(job, from, "the application is stopping");
+                return;
+            }
+            if (System.nanoTime() > turnEnds && !job.allOrNothing() && othersWait(job)) {
+                release(job, from, "another organisation's job waits");
+                return;
+            }
+            int to = Math.min(from + CHUNK, total);
+            List<IndicatorValueBatchResultDto> failures = new ArrayList<>();
+            int passed = 0;
+            for (int index = from; index < to; index++) {
+                // Row by row, each in a transaction of its own: with runs of rows (BatchItems.applyAll)
+                // the suite's import jobs did not end within its limits; not understood yet.
+                for (IndicatorValueBatchResultDto result : batches.attemptAll(job.planRef(), upload.items,
+                        upload.refused, index, index + 1, checkOnly, run, run, (row, e) -> {
+                            if (DatabaseOutage.causedBy(e) || work.stopping()) {
+                                // Not the row's failure: the chunk is not recorded and runs again on the next claim.
+                                throw e;
+                            }
+                            return ValueBatches.failed(upload.items.get(row), e, path);
+                        })) {
+                    if (result.getStatus() >= 400) {
+                        failures.add(result);
+                    } else {
+                        passed++;
+                    }
+                }
+            }
+            // An all-or-nothing job has applied nothing yet; it counts its rows when it writes them.
+            progress(job, from, to, job.allOrNothing() && !job.dryRun() ? 0 : passed, failures, run);
+            failed += failures.size();
+        }
+        if (!job.allOrNothing() || failed == 0 && job.dryRun()) {
+            finish(job, ValueImport.State.SUCCEEDED, null);
+        } else if (failed > 0) {
+            finish(job, ValueImport.State.FAILED, failed + " of " + total + " rows failed; the upload asked for all or"
+                    + " nothing, so " + (job.dryRun() ? "it would write nothing." : "nothing was written."));
+        } else {
+            writeAll(job, upload, path);
+        }
+    }
+
+    private void writeAll(Claim job, ValueUpload upload, String path) {
+        try {
+            batches.writeTogether(job.planRef(), upload.items, () -> {
+                if (end(job, ValueImport.State.SUCCEEDED, null, upload.items.size()) == 0) {
+                    throw new LeaseLost();
+                }
+            });
+        } catch (LeaseLost e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.causedBy(e) || work.stopping()) {
+                throw e;
+            }
+            // Another write got in between the check and the write: nothing was written.
+            ProblemException problem = BatchItems.problem(e, "the write of all-or-nothing import job " + job.id());
+            finish(job, ValueImport.State.FAILED, "Nothing was written: " + problem.getMessage());
+        }
+    }
+
+    /**
+     * Records the chunk of rows {@code from} to {@code processed}: how far the job got, its counts
+     * and failed rows, and a renewed lease. The results its rows stored under the job's key
+     * ({@code run}) are needed only until then, to resume the chunk after a take-over, and go in
+     * the same transaction: a job keeps at most one chunk of them.
+     */
+    private void progress(Claim job, int from, int processed, int applied, List<IndicatorValueBatchResultDto> failures,
+            String run) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            int updated = em.createNativeQuery("UPDATE indicator_value_import SET processed_rows = :processed,"
+                    + " applied_rows = applied_rows + :applied, failed_rows = failed_rows + :failed,"
+                    + " lease_until = now() + make_interval(secs => :lease), version = version + 1"
+                    + " WHERE id = :id AND lease_token = :token AND state = 'RUNNING'")
+                    .setParameter("processed", processed).setParameter("applied", applied)
+                    .setParameter("failed", failures.size()).setParameter("lease", (double) lease.toSeconds())
+                    .setParameter("id", job.id()).setParameter("token", job.token()).executeUpdate();
+            if (updated == 0) {
+                throw new LeaseLost();
+            }
+            for (IndicatorValueBatchResultDto failure : failures) {
+                em.createNativeQuery("INSERT INTO indicator_value_import_error (import_id, row_number, result)"
+                        + " VALUES (:id, :row, CAST(:result AS jsonb))")
+                        .setParameter("id", job.id()).setParameter("row", failure.getRow())
+                        .setParameter("result", write(failure)).executeUpdate();
+            }
+            if (run != null) {
+                idempotency.forgetItems(run, from, processed);
+            }
+        });
+    }
+
+    /** Whether a job of another organisation waits and no replica runs it. */
+    private boolean othersWait(Claim job) {
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("SELECT 1 FROM indicator_value_import"
+                + " WHERE (state = 'QUEUED' OR (state = 'RUNNING' AND lease_until < now()))"
+                + " AND organisation_id IS DISTINCT FROM :organisation LIMIT 1")
+                .setParameter("organisation", job.principal().organisationId()).getResultList().isEmpty());
+    }
+
+    /**
+     * Hands a job back to the queue at once, behind the jobs waiting now, so that another replica
+     * need not wait for its lease to end.
+     */
+    private void release(Claim job, int processed, String why) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE indicator_value_import"
+                + " SET state = 'QUEUED', lease_until = NULL, lease_token = NULL, queued_at = now(),"
+                + " version = version + 1 WHERE id = :id AND lease_token = :token AND state = 'RUNNING'")
+                .setParameter("id", job.id()).setParameter("token", job.token()).executeUpdate());
+        LOG.infof("Import job %s handed back after %d rows: %s", job.id(), processed, why);
+    }
+
+    private void finish(Claim job, ValueImport.State state, String detail) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (end(job, state, detail, 0) == 0) {
+                throw new LeaseLost();
+            }
+        });
+    }
+
+    /** Ends the job in the current transaction if this run still holds it; the number of rows updated. */
+    private int end(Claim job, ValueImport.State state, String detail, int applied) {
+        return em.createNativeQuery("UPDATE indicator_value_import SET state = :state, detail = :detail,"
+                + " applied_rows = applied_rows + :applied, finished_at = now(), body = NULL, lease_until = NULL,"
+                + " lease_token = NULL, version = version + 1 WHERE id = :id AND lease_token = :token AND state = 'RUNNING'")
+                .setParameter("state", state.name())
+                .setParameter("detail", detail == null ? null : detail.substring(0, Math.min(detail.length(), 2000)))
+                .setParameter("applied", applied).setParameter("id", job.id()).setParameter("token", job.token())
+                .executeUpdate();
+    }
+
+    private String write(IndicatorValueBatchResultDto result) {
+        try {
+            return json.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("import error could not be serialised", e);
+        }
+    }
+}
