@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -13,18 +12,19 @@ import de.fachplan.api.catalogue.District;
 import de.fachplan.api.catalogue.Guideline;
 import de.fachplan.api.catalogue.TargetGroup;
 import de.fachplan.api.common.http.MergePatch;
+import de.fachplan.api.common.patch.Patch;
 import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.persistence.SqlValues;
 import de.fachplan.api.generated.model.MeasureCreateDto;
-import de.fachplan.api.generated.model.MeasurePartnerInputDto;
-import de.fachplan.api.generated.model.MeasurePatchDto;
-import de.fachplan.api.generated.model.OrganisationRefDto;
-import de.fachplan.api.organisations.Organisation;
 import de.fachplan.api.generated.model.MeasureDto;
 import de.fachplan.api.generated.model.MeasurePartnerDto;
+import de.fachplan.api.generated.model.MeasurePartnerInputDto;
+import de.fachplan.api.generated.model.MeasurePatchDto;
 import de.fachplan.api.generated.model.MeasureStatusDto;
+import de.fachplan.api.generated.model.OrganisationRefDto;
 import de.fachplan.api.generated.model.PartnerRoleDto;
 import de.fachplan.api.generated.model.StatusChangeDto;
+import de.fachplan.api.organisations.Organisation;
 
 /** Measures between the contract's DTOs and the domain. */
 final class MeasureMapper {
@@ -150,26 +150,33 @@ final class MeasureMapper {
     }
 
     static MeasureChange fromCreate(MeasureCreateDto request) {
-        return new MeasureChange(request.getPlan(), request.getActionField(), request.getCode(), request.getTitle(),
-                Optional.ofNullable(request.getDescription()),
-                request.getStatus() == null ? null : MeasureStatus.valueOf(request.getStatus().name()),
-                request.getStatusReason(), request.getProgress(),
-                Optional.ofNullable(request.getPlannedStart()), Optional.ofNullable(request.getPlannedEnd()),
-                Optional.ofNullable(request.getLeadOrganisationId()),
-                request.getPartners() == null ? null : request.getPartners().stream().map(MeasureMapper::partner).toList(),
-                request.getGuidelines(), request.getTargetGroups(), request.getDistricts(), request.getIllustrative(),
-                request.getPublic(), Optional.ofNullable(request.getStatusNote()), null);
+        return MeasureChange.builder().plan(request.getPlan()).actionField(request.getActionField())
+                .code(request.getCode()).title(request.getTitle())
+                .description(Patch.ofNullable(request.getDescription()))
+                .status(request.getStatus() == null ? null : MeasureStatus.valueOf(request.getStatus().name()))
+                .statusReason(request.getStatusReason()).progress(request.getProgress())
+                .plannedStart(Patch.ofNullable(request.getPlannedStart()))
+                .plannedEnd(Patch.ofNullable(request.getPlannedEnd()))
+                .leadOrganisationId(Patch.ofNullable(request.getLeadOrganisationId()))
+                .partners(request.getPartners() == null ? null
+                        : request.getPartners().stream().map(MeasureMapper::partner).toList())
+                .guidelines(request.getGuidelines()).targetGroups(request.getTargetGroups())
+                .districts(request.getDistricts()).illustrative(request.getIllustrative())
+                .publiclyVisible(request.getPublic()).statusNote(Patch.ofNullable(request.getStatusNote()))
+                .build();
     }
 
     static MeasureChange fromPatch(MeasurePatchDto patch) {
-        return new MeasureChange(null, null, null, patch.getTitle(), MergePatch.clearable(patch.getDescription()),
-                patch.getStatus() == null ? null : MeasureStatus.valueOf(patch.getStatus().name()),
-                patch.getStatusReason(), patch.getProgress(), MergePatch.clearable(patch.getPlannedStart()),
-                MergePatch.clearable(patch.getPlannedEnd()), MergePatch.clearable(patch.getLeadOrganisationId()),
-                MergePatch.list(patch.getPartners(), MeasureMapper::partner),
-                MergePatch.list(patch.getGuidelines()), MergePatch.list(patch.getTargetGroups()),
-                MergePatch.list(patch.getDistricts()), patch.getIllustrative(),
-                patch.getPublic(), MergePatch.clearable(patch.getStatusNote()), MergePatch.clearable(patch.getExternalReference()));
+        return MeasureChange.builder().title(patch.getTitle()).description(Patch.of(patch.getDescription()))
+                .status(patch.getStatus() == null ? null : MeasureStatus.valueOf(patch.getStatus().name()))
+                .statusReason(patch.getStatusReason()).progress(patch.getProgress())
+                .plannedStart(Patch.of(patch.getPlannedStart())).plannedEnd(Patch.of(patch.getPlannedEnd()))
+                .leadOrganisationId(Patch.of(patch.getLeadOrganisationId()))
+                .partners(MergePatch.list(patch.getPartners(), MeasureMapper::partner))
+                .guidelines(MergePatch.list(patch.getGuidelines())).targetGroups(MergePatch.list(patch.getTargetGroups()))
+                .districts(MergePatch.list(patch.getDistricts())).illustrative(patch.getIllustrative())
+                .publiclyVisible(patch.getPublic()).statusNote(Patch.of(patch.getStatusNote()))
+                .externalReference(Patch.of(patch.getExternalReference())).build();
     }
 
     private static MeasureChange.PartnerInput partner(MeasurePartnerInputDto input) {

@@ -44,9 +44,9 @@ import de.fachplan.api.common.problem.ProblemType;
 import de.fachplan.api.common.security.Caller;
 import de.fachplan.api.common.security.ReadScope;
 import de.fachplan.api.common.time.Timestamps;
+import de.fachplan.api.generated.model.MeasureDto;
 import de.fachplan.api.organisations.Organisation;
 import de.fachplan.api.organisations.OrganisationRenamed;
-import de.fachplan.api.generated.model.MeasureDto;
 
 /** The rules of measures: numbering, references, periods and the status life cycle. */
 @ApplicationScoped
@@ -183,9 +183,7 @@ public class MeasureService {
         if (change.onlyExternalReference()) {
             return updateOwnReference(measure, viewer, change, before);
         }
-        if (change.externalReference() != null) {
-            setExternalReference(measure, viewer, change.externalReference().orElse(null), errors);
-        }
+        change.externalReference().ifPresent(reference -> setExternalReference(measure, viewer, reference, errors));
         if (change.statusReason() != null && (change.status() == null || change.status() == measure.status)) {
             errors.add(new FieldError("/statusReason", "is only recorded with a change of status"));
         }
@@ -220,7 +218,7 @@ public class MeasureService {
     private Measure updateOwnReference(Measure measure, Viewer viewer, MeasureChange change,
             java.util.Map<String, Object> before) {
         List<FieldError> errors = new ArrayList<>();
-        setExternalReference(measure, viewer, change.externalReference().orElse(null), errors);
+        setExternalReference(measure, viewer, change.externalReference().value(), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -335,21 +333,15 @@ public class MeasureService {
         if (change.title() != null) {
             measure.title = change.title();
         }
-        if (change.description() != null) {
-            change.description().ifPresent(v -> FieldChecks.length(errors, "/description", v, 0, 10_000));
-            measure.description = change.description().orElse(null);
-        }
+        change.description().ifSet(v -> FieldChecks.length(errors, "/description", v, 0, 10_000));
+        measure.description = change.description().applyTo(measure.description);
         if (change.progress() != null) {
             FieldChecks.range(errors, "/progress", change.progress(), 0, 100);
             measure.progress = change.progress();
         }
         FieldChecks.length(errors, "/statusReason", change.statusReason(), 0, 1000);
-        if (change.plannedStart() != null) {
-            measure.plannedStart = change.plannedStart().orElse(null);
-        }
-        if (change.plannedEnd() != null) {
-            measure.plannedEnd = change.plannedEnd().orElse(null);
-        }
+        measure.plannedStart = change.plannedStart().applyTo(measure.plannedStart);
+        measure.plannedEnd = change.plannedEnd().applyTo(measure.plannedEnd);
         if (measure.plannedStart != null && measure.plannedEnd != null && measure.plannedEnd.isBefore(measure.plannedStart)) {
             errors.add(new FieldError("/plannedEnd", "must not lie before plannedStart " + measure.plannedStart));
         }
@@ -359,19 +351,15 @@ public class MeasureService {
         if (change.publiclyVisible() != null) {
             measure.publiclyVisible = change.publiclyVisible();
         }
-        if (change.statusNote() != null) {
-            change.statusNote().ifPresent(v -> FieldChecks.length(errors, "/statusNote", v, 0, 2000));
-            measure.statusNote = change.statusNote().orElse(null);
-        }
-        if (change.leadOrganisationId() != null) {
-            measure.leadOrganisation = change.leadOrganisationId().map(id -> {
-                Organisation lead = Organisation.findById(id);
-                if (lead == null) {
-                    errors.add(new FieldError("/leadOrganisationId", "unknown organisation " + id));
-                }
-                return lead;
-            }).orElse(null);
-        }
+        change.statusNote().ifSet(v -> FieldChecks.length(errors, "/statusNote", v, 0, 2000));
+        measure.statusNote = change.statusNote().applyTo(measure.statusNote);
+        measure.leadOrganisation = change.leadOrganisationId().map(id -> {
+            Organisation lead = Organisation.findById(id);
+            if (lead == null) {
+                errors.add(new FieldError("/leadOrganisationId", "unknown organisation " + id));
+            }
+            return lead;
+        }).applyTo(measure.leadOrganisation);
         // Create bodies are held to these limits by bean validation already; a merge patch's lists
         // arrive in a JsonNullable, which the generated models leave unconstrained.
         if (change.partners() != null && FieldChecks.size(errors, "/partners", change.partners(), 50)) {

@@ -19,8 +19,9 @@ import de.fachplan.api.common.paging.Entities;
 import de.fachplan.api.common.paging.KeysetQuery;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
-import de.fachplan.api.common.paging.SortColumn;
 import de.fachplan.api.common.paging.SortColumn.ValueKind;
+import de.fachplan.api.common.paging.SortColumn;
+import de.fachplan.api.common.patch.Patch;
 import de.fachplan.api.common.problem.FieldChecks;
 import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
@@ -41,8 +42,8 @@ public class OrganisationService {
      * The values to create or change an organisation with. {@code null} leaves a member as it is;
      * an empty optional clears it (merge-patch {@code null}).
      */
-    public record OrganisationChange(String name, Optional<String> shortName, OrganisationType type,
-            Optional<String> website, Boolean illustrative) {
+    public record OrganisationChange(String name, Patch<String> shortName, OrganisationType type,
+            Patch<String> website, Boolean illustrative) {
     }
 
     @Transactional
@@ -109,25 +110,17 @@ public class OrganisationService {
 
     private static void apply(Organisation organisation, OrganisationChange change) {
         List<FieldError> errors = new ArrayList<>();
-        if (change.shortName() != null) {
-            change.shortName().ifPresent(v -> FieldChecks.length(errors, "/shortName", v, 1, 60));
-        }
-        if (change.website() != null) {
-            change.website().ifPresent(v -> FieldChecks.httpUrl(errors, "/website", v, 500));
-        }
+        change.shortName().ifSet(v -> FieldChecks.length(errors, "/shortName", v, 1, 60));
+        change.website().ifSet(v -> FieldChecks.httpUrl(errors, "/website", v, 500));
         FieldChecks.throwIfAny(errors);
         if (change.name() != null) {
             organisation.name = change.name();
         }
-        if (change.shortName() != null) {
-            organisation.shortName = change.shortName().orElse(null);
-        }
+        organisation.shortName = change.shortName().applyTo(organisation.shortName);
         if (change.type() != null) {
             organisation.type = change.type();
         }
-        if (change.website() != null) {
-            organisation.website = change.website().orElse(null);
-        }
+        organisation.website = change.website().applyTo(organisation.website);
         if (change.illustrative() != null) {
             organisation.illustrative = change.illustrative();
         }

@@ -2,7 +2,6 @@ package de.fachplan.api.organisations;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +14,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import de.fachplan.api.common.cache.CachedRepresentation;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Links;
-import de.fachplan.api.common.http.MergePatch;
 import de.fachplan.api.common.http.Responses;
 import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.paging.Page;
@@ -23,9 +21,9 @@ import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.security.Role;
 import de.fachplan.api.generated.api.OrganisationsApi;
 import de.fachplan.api.generated.model.OrganisationCreateDto;
+import de.fachplan.api.generated.model.OrganisationDto;
 import de.fachplan.api.generated.model.OrganisationPageDto;
 import de.fachplan.api.generated.model.OrganisationPatchDto;
-import de.fachplan.api.generated.model.OrganisationDto;
 import de.fachplan.api.generated.model.OrganisationTypeDto;
 
 public class OrganisationsResource implements OrganisationsApi {
@@ -63,11 +61,7 @@ public class OrganisationsResource implements OrganisationsApi {
             String idempotencyKey) {
         return idempotency.create(idempotencyKey, "createOrganisation", request,
                 OrganisationDto.class, () -> {
-                    Organisation organisation = organisations.create(new OrganisationService.OrganisationChange(
-                            request.getName(), Optional.ofNullable(request.getShortName()),
-                            OrganisationType.valueOf(request.getType().name()),
-                            Optional.ofNullable(request.getWebsite()),
-                            Boolean.TRUE.equals(request.getIllustrative())));
+                    Organisation organisation = organisations.create(OrganisationMapper.fromCreate(request));
                     return new Idempotency.Outcome<>(OrganisationMapper.toDto(organisation),
                             URI.create("organisations/" + organisation.id), ETags.of(organisation.version));
                 });
@@ -77,10 +71,7 @@ public class OrganisationsResource implements OrganisationsApi {
     @RolesAllowed({ Role.EDITOR_NAME, Role.ADMIN_NAME })
     public RestResponse<OrganisationDto> updateOrganisation(UUID id, String ifMatch,
             OrganisationPatchDto patch) {
-        Organisation organisation = organisations.update(id, ifMatch, new OrganisationService.OrganisationChange(
-                patch.getName(), MergePatch.clearable(patch.getShortName()),
-                patch.getType() == null ? null : OrganisationType.valueOf(patch.getType().name()),
-                MergePatch.clearable(patch.getWebsite()), patch.getIllustrative()));
+        Organisation organisation = organisations.update(id, ifMatch, OrganisationMapper.fromPatch(patch));
         return withETag(organisation);
     }
 

@@ -1,12 +1,12 @@
 package de.fachplan.api.capacity;
 
-import static de.fachplan.api.support.Api.organisation;
-import static de.fachplan.api.support.Api.partnerKey;
 import static de.fachplan.api.support.Api.anonymous;
 import static de.fachplan.api.support.Api.as;
 import static de.fachplan.api.support.Api.controller;
 import static de.fachplan.api.support.Api.editor;
 import static de.fachplan.api.support.Api.invalid;
+import static de.fachplan.api.support.Api.organisation;
+import static de.fachplan.api.support.Api.partnerKey;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,7 @@ import io.restassured.specification.RequestSpecification;
  * and 1,500 places in March, 300 allocations in the second quarter, 50 departures in May.
  */
 @QuarkusTest
+@Tag("integration")
 class CapacityChartTest {
 
     private static final String PARAMETERS = "{\"monthlyAllocations\":40,\"departureRate\":0.1,"

@@ -2,14 +2,14 @@ package de.fachplan.api.capacity;
 
 import static de.fachplan.api.capacity.CapacityTestData.facility;
 import static de.fachplan.api.capacity.CapacityTestData.figures;
-import static de.fachplan.api.support.Api.organisation;
-import static de.fachplan.api.support.Api.partnerKey;
 import static de.fachplan.api.support.Api.MERGE_PATCH;
 import static de.fachplan.api.support.Api.anonymous;
 import static de.fachplan.api.support.Api.as;
 import static de.fachplan.api.support.Api.controller;
 import static de.fachplan.api.support.Api.editor;
 import static de.fachplan.api.support.Api.invalid;
+import static de.fachplan.api.support.Api.organisation;
+import static de.fachplan.api.support.Api.partnerKey;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -21,12 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
+@Tag("integration")
 class FacilitiesAndLedgerTest {
 
     private static final int YEAR = 2095;

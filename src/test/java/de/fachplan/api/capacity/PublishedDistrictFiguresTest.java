@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +22,7 @@ import io.restassured.http.ContentType;
  * from the facility ledger, and counts only the facilities that contribute to a cell.
  */
 @QuarkusTest
+@Tag("integration")
 class PublishedDistrictFiguresTest {
 
     @Test

@@ -2,13 +2,13 @@ package de.fachplan.api.capacity;
 
 import static de.fachplan.api.capacity.CapacityTestData.facility;
 import static de.fachplan.api.capacity.CapacityTestData.figures;
-import static de.fachplan.api.support.Api.organisation;
-import static de.fachplan.api.support.Api.partnerKey;
 import static de.fachplan.api.support.Api.anonymous;
 import static de.fachplan.api.support.Api.as;
 import static de.fachplan.api.support.Api.controller;
 import static de.fachplan.api.support.Api.editor;
 import static de.fachplan.api.support.Api.invalid;
+import static de.fachplan.api.support.Api.organisation;
+import static de.fachplan.api.support.Api.partnerKey;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +35,7 @@ import io.restassured.specification.RequestSpecification;
  * records): two in Klotzsche (3 and 150 persons), one in Loschwitz (37 persons).
  */
 @QuarkusTest
+@Tag("integration")
 class SensitiveCapacityDataTest {
 
     private static final String MONTH = "2094-05";

@@ -8,13 +8,15 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import de.fachplan.api.support.Api;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import de.fachplan.api.support.Api;
+
 @QuarkusTest
+@Tag("integration")
 class CatalogueTest {
 
     @Test

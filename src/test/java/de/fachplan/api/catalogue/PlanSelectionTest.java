@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,6 +26,7 @@ import io.restassured.http.ContentType;
  * default for the other test classes stays the Dresden plan).
  */
 @QuarkusTest
+@Tag("integration")
 class PlanSelectionTest {
 
     private static final String OLDER = "TEST-FP-2010";

@@ -1,7 +1,7 @@
 package de.fachplan.api.common;
 
-import static de.fachplan.api.support.Api.anonymous;
 import static de.fachplan.api.support.Api.admin;
+import static de.fachplan.api.support.Api.anonymous;
 import static de.fachplan.api.support.Api.as;
 import static de.fachplan.api.support.Api.invalid;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,11 +18,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -30,12 +27,17 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
 /**
  * Every operation that offers CSV besides JSON, asked with the Accept headers that clients really
  * send: the answer is the representation the header prefers (q-values included) or a 406 problem,
  * never a 500, and a normal answer is never labelled problem+json.
  */
 @QuarkusTest
+@Tag("integration")
 class AcceptNegotiationTest {
 
     private static final String JSON = "application/json";

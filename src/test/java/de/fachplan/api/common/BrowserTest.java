@@ -24,17 +24,18 @@ import java.util.TreeSet;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 
 import de.fachplan.api.support.Chromium;
 
@@ -47,6 +48,7 @@ import de.fachplan.api.support.Chromium;
  * and a screenshot stay in target/browser-test/.
  */
 @QuarkusTest
+@Tag("integration")
 @TestProfile(BrowserTest.SecondOrigin.class)
 class BrowserTest {
 

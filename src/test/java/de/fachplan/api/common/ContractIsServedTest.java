@@ -8,15 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import io.quarkus.test.junit.QuarkusTest;
-
 @QuarkusTest
+@Tag("integration")
 class ContractIsServedTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

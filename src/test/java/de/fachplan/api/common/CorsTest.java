@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +34,7 @@ import io.restassured.response.Response;
  * problem.
  */
 @QuarkusTest
+@Tag("integration")
 class CorsTest {
 
     private static final String ALLOWED = "https://dashboard.test.invalid";

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -37,6 +38,7 @@ import de.fachplan.api.support.Api;
  * send what RestAssured would repair (bad escapes, chunked bodies).
  */
 @QuarkusTest
+@Tag("integration")
 class EdgeResponsesTest {
 
     private static final String PROBLEM = "application/problem+json";

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +24,7 @@ import io.restassured.specification.RequestSpecification;
  * The failures are sent in parallel, so that they fall into one window also on a busy machine.
  */
 @QuarkusTest
+@Tag("integration")
 class FailedAuthenticationLimitTest {
 
     private static final int LIMIT = 40;

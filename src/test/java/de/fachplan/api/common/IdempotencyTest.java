@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +25,7 @@ import io.restassured.http.ContentType;
 
 /** A partner's nightly script retries the same request; it must never create twice. */
 @QuarkusTest
+@Tag("integration")
 class IdempotencyTest {
 
     @Inject

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.startsWith;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +20,7 @@ import io.restassured.http.ContentType;
 
 /** What a JWT of the city's identity provider must carry before it counts: audience, subject, and for an organisation the partner role. */
 @QuarkusTest
+@Tag("integration")
 class JwtClaimsTest {
 
     private static String organisation;

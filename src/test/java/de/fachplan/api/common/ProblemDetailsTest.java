@@ -3,10 +3,11 @@ package de.fachplan.api.common;
 import static de.fachplan.api.support.Api.anonymous;
 import static de.fachplan.api.support.Api.editor;
 import static de.fachplan.api.support.Api.invalid;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,6 +15,7 @@ import io.restassured.http.ContentType;
 
 /** The framework's own failures come as problem+json too, and bad input is never a 500. */
 @QuarkusTest
+@Tag("integration")
 class ProblemDetailsTest {
 
     private static final String PROBLEM = "application/problem+json";

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +20,7 @@ import io.restassured.http.ContentType;
 
 /** Attainment per period and the dashboard roll-up, on indicators of measures this class creates. */
 @QuarkusTest
+@Tag("integration")
 class ControllingReportTest {
 
     private static String onTrackMeasure;

@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,6 +27,7 @@ import de.fachplan.api.support.Api;
  * jobs a replica holds (a lease of an hour), so that no worker finishes them while the test runs.
  */
 @QuarkusTest
+@Tag("integration")
 class ImportQuotaTest {
 
     private static final int LIMIT = 3;

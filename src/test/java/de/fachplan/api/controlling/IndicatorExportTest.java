@@ -24,15 +24,18 @@ import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+
 import de.fachplan.api.controlling.values.ValueRow;
 
 /** The value list as JSON and as streamed CSV, its filters, and deltas by change-feed position. */
 @QuarkusTest
+@Tag("integration")
 class IndicatorExportTest {
 
     private static String yearly;

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +22,7 @@ import io.restassured.specification.RequestSpecification;
 import de.fachplan.api.support.Api;
 
 @QuarkusTest
+@Tag("integration")
 class IndicatorValuesTest {
 
     private static String organisation;

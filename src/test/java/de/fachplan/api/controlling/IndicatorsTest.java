@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.startsWith;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +25,7 @@ import io.restassured.http.ContentType;
 import de.fachplan.api.support.Api;
 
 @QuarkusTest
+@Tag("integration")
 class IndicatorsTest {
 
     private static String organisation;

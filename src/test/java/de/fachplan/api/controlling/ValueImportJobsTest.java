@@ -24,6 +24,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +40,7 @@ import de.fachplan.api.support.Api;
  * a job to poll, per-row errors, all or nothing, the uploader's rights, idempotent retries.
  */
 @QuarkusTest
+@Tag("integration")
 class ValueImportJobsTest {
 
     private static final String IMPORTS = "/api/v1/indicator-value-imports";

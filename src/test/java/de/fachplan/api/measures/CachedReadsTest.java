@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +40,7 @@ import io.restassured.specification.RequestSpecification;
  * changes within the staleness bound, and ETags with 304 on list pages.
  */
 @QuarkusTest
+@Tag("integration")
 class CachedReadsTest {
 
     private static String lead;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +24,7 @@ import io.restassured.http.ContentType;
  * ß with their ASCII spellings, compounds and typos.
  */
 @QuarkusTest
+@Tag("integration")
 class GermanSearchTest {
 
     /** Title and description of each measure of this class, by a short key. */

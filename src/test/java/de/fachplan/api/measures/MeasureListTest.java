@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +25,7 @@ import io.restassured.specification.RequestSpecification;
 
 /** Every test scopes the list to measures of this class's own organisation. */
 @QuarkusTest
+@Tag("integration")
 class MeasureListTest {
 
     private static String organisation;

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.scheduler.Scheduler;
@@ -24,6 +25,7 @@ import io.restassured.http.ContentType;
  * that is read again while nothing changed costs none.
  */
 @QuarkusTest
+@Tag("integration")
 class MeasureQueryCountTest {
 
     private static String organisation;

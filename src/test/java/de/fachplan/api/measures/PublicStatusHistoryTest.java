@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +16,7 @@ import io.restassured.http.ContentType;
 
 /** The public status history names the role of whoever changed a status, never the person or key. */
 @QuarkusTest
+@Tag("integration")
 class PublicStatusHistoryTest {
 
     @Test

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +25,7 @@ import io.restassured.http.ContentType;
  * and other partners read), yet it is audited and the partner sees it at once.
  */
 @QuarkusTest
+@Tag("integration")
 class ExternalReferenceTest {
 
     private static String measure(String lead, String partner) {

@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +41,7 @@ import io.restassured.specification.RequestSpecification;
  * stay the same.
  */
 @QuarkusTest
+@Tag("integration")
 class PartnerAccessTest {
 
     private static String ownOrganisation;

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +28,7 @@ import io.restassured.http.ContentType;
 
 /** A partner's nightly script pushes the status of its measures in one batch and retries on failure. */
 @QuarkusTest
+@Tag("integration")
 class StatusSyncTest {
 
     private static String organisation;

@@ -14,8 +14,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import de.fachplan.api.common.persistence.VersionedEntity;
 import de.fachplan.api.catalogue.District;
+import de.fachplan.api.common.persistence.VersionedEntity;
 
 /**
  * An accommodation facility (Unterkunft). Its address and its own figures are sensitive: only staff

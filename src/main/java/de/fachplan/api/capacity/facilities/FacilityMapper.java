@@ -1,10 +1,9 @@
 package de.fachplan.api.capacity.facilities;
 
-import java.util.Optional;
-import de.fachplan.api.generated.model.AccommodationFacilityPatchDto;
+import de.fachplan.api.common.patch.Patch;
 import de.fachplan.api.generated.model.AccommodationFacilityCreateDto;
-import de.fachplan.api.common.http.MergePatch;
 import de.fachplan.api.generated.model.AccommodationFacilityDto;
+import de.fachplan.api.generated.model.AccommodationFacilityPatchDto;
 import de.fachplan.api.generated.model.FacilityStateDto;
 import de.fachplan.api.generated.model.FacilityTypeDto;
 
@@ -35,23 +34,24 @@ public final class FacilityMapper {
         return dto;
     }
 
-    public static FacilityService.FacilityChange fromCreate(AccommodationFacilityCreateDto request) {
-        return new FacilityService.FacilityChange(request.getCode(), request.getName(),
-                FacilityType.valueOf(request.getType().name()), request.getDistrict(),
-                request.getOperatorOrganisationId(), request.getStreetAddress(),
-                Optional.ofNullable(request.getPostalCode()), request.getPlannedPlaces(),
-                request.getState() == null ? null : FacilityState.valueOf(request.getState().name()),
-                Optional.ofNullable(request.getOpenedOn()), Optional.ofNullable(request.getClosedOn()),
-                Boolean.TRUE.equals(request.getIllustrative()));
+    public static FacilityChange fromCreate(AccommodationFacilityCreateDto request) {
+        return FacilityChange.builder().code(request.getCode()).name(request.getName())
+                .type(FacilityType.valueOf(request.getType().name())).district(request.getDistrict())
+                .operator(request.getOperatorOrganisationId()).streetAddress(request.getStreetAddress())
+                .postalCode(Patch.ofNullable(request.getPostalCode())).plannedPlaces(request.getPlannedPlaces())
+                .state(request.getState() == null ? null : FacilityState.valueOf(request.getState().name()))
+                .openedOn(Patch.ofNullable(request.getOpenedOn())).closedOn(Patch.ofNullable(request.getClosedOn()))
+                .illustrative(Boolean.TRUE.equals(request.getIllustrative())).build();
     }
 
-    /** A merge patch: {@code null} leaves a member as it is, the clearable ones are emptied by JSON {@code null}. */
-    public static FacilityService.FacilityChange fromPatch(AccommodationFacilityPatchDto patch) {
-        return new FacilityService.FacilityChange(null, patch.getName(),
-                patch.getType() == null ? null : FacilityType.valueOf(patch.getType().name()), patch.getDistrict(),
-                patch.getOperatorOrganisationId(), patch.getStreetAddress(), MergePatch.clearable(patch.getPostalCode()),
-                patch.getPlannedPlaces(), patch.getState() == null ? null : FacilityState.valueOf(patch.getState().name()),
-                MergePatch.clearable(patch.getOpenedOn()), MergePatch.clearable(patch.getClosedOn()),
-                patch.getIllustrative());
+    public static FacilityChange fromPatch(AccommodationFacilityPatchDto patch) {
+        return FacilityChange.builder().name(patch.getName())
+                .type(patch.getType() == null ? null : FacilityType.valueOf(patch.getType().name()))
+                .district(patch.getDistrict()).operator(patch.getOperatorOrganisationId())
+                .streetAddress(patch.getStreetAddress()).postalCode(Patch.of(patch.getPostalCode()))
+                .plannedPlaces(patch.getPlannedPlaces())
+                .state(patch.getState() == null ? null : FacilityState.valueOf(patch.getState().name()))
+                .openedOn(Patch.of(patch.getOpenedOn())).closedOn(Patch.of(patch.getClosedOn()))
+                .illustrative(patch.getIllustrative()).build();
     }
 }

@@ -16,18 +16,18 @@ import jakarta.transaction.Transactional;
 
 import de.fachplan.api.catalogue.District;
 import de.fachplan.api.common.history.ResourceType;
-import de.fachplan.api.common.history.WriteHistory;
 import de.fachplan.api.common.history.WriteHistory.Audience;
+import de.fachplan.api.common.history.WriteHistory;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.http.Refs;
 import de.fachplan.api.common.paging.Entities;
 import de.fachplan.api.common.paging.KeysetQuery;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
-import de.fachplan.api.common.paging.SortColumn;
 import de.fachplan.api.common.paging.SortColumn.ValueKind;
-import de.fachplan.api.common.problem.FieldError;
+import de.fachplan.api.common.paging.SortColumn;
 import de.fachplan.api.common.problem.FieldChecks;
+import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.security.Caller;
 import de.fachplan.api.organisations.Organisation;
@@ -48,15 +48,6 @@ public class FacilityService {
 
     @Inject
     WriteHistory history;
-
-    /**
-     * The values to create or change a facility with. {@code null} leaves a member as it is; an
-     * empty optional clears it (merge-patch {@code null}).
-     */
-    public record FacilityChange(String code, String name, FacilityType type, String district, UUID operator,
-            String streetAddress, Optional<String> postalCode, Integer plannedPlaces, FacilityState state,
-            Optional<LocalDate> openedOn, Optional<LocalDate> closedOn, Boolean illustrative) {
-    }
 
     @Transactional
     public Page<AccommodationFacility> list(FacilityState state, String district, OffsetDateTime modifiedSince,
@@ -132,10 +123,11 @@ public class FacilityService {
 
     private void apply(AccommodationFacility facility, FacilityChange change) {
         List<FieldError> errors = new ArrayList<>();
-        if (change.postalCode() != null) {
-            change.postalCode().filter(v -> !v.matches("[0-9]{5}"))
-                    .ifPresent(v -> errors.add(new FieldError("/postalCode", "must be five digits")));
-        }
+        change.postalCode().ifSet(v -> {
+            if (!v.matches("[0-9]{5}")) {
+                errors.add(new FieldError("/postalCode", "must be five digits"));
+            }
+        });
         District district = null;
         if (change.district() != null) {
             district = District.<District>find("code", change.district()).firstResultOptional().orElse(null);
@@ -162,21 +154,15 @@ public class FacilityService {
         if (change.streetAddress() != null) {
             facility.streetAddress = change.streetAddress();
         }
-        if (change.postalCode() != null) {
-            facility.postalCode = change.postalCode().orElse(null);
-        }
+        facility.postalCode = change.postalCode().applyTo(facility.postalCode);
         if (change.plannedPlaces() != null) {
             facility.plannedPlaces = change.plannedPlaces();
         }
         if (change.state() != null) {
             facility.state = change.state();
         }
-        if (change.openedOn() != null) {
-            facility.openedOn = change.openedOn().orElse(null);
-        }
-        if (change.closedOn() != null) {
-            facility.closedOn = change.closedOn().orElse(null);
-        }
+        facility.openedOn = change.openedOn().applyTo(facility.openedOn);
+        facility.closedOn = change.closedOn().applyTo(facility.closedOn);
         if (change.illustrative() != null) {
             facility.illustrative = change.illustrative();
         }

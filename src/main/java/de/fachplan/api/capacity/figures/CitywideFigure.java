@@ -14,10 +14,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import de.fachplan.api.common.persistence.VersionedEntity;
-import de.fachplan.api.catalogue.District;
-import de.fachplan.api.common.time.Period;
 import de.fachplan.api.capacity.facilities.FacilityType;
+import de.fachplan.api.catalogue.District;
+import de.fachplan.api.common.persistence.VersionedEntity;
+import de.fachplan.api.common.time.Period;
 
 /**
  * A figure for a whole city, or one of its districts or facility types, where no facility detail

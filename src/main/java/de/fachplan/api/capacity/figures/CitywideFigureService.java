@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import de.fachplan.api.capacity.facilities.FacilityType;
 import de.fachplan.api.catalogue.District;
 import de.fachplan.api.catalogue.PlanService;
 import de.fachplan.api.common.history.ResourceType;
@@ -21,13 +22,12 @@ import de.fachplan.api.common.paging.Entities;
 import de.fachplan.api.common.paging.KeysetQuery;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
-import de.fachplan.api.common.paging.SortColumn;
 import de.fachplan.api.common.paging.SortColumn.ValueKind;
+import de.fachplan.api.common.paging.SortColumn;
 import de.fachplan.api.common.problem.FieldChecks;
 import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.time.Period;
-import de.fachplan.api.capacity.facilities.FacilityType;
 
 /** City-wide figures: allocations, departures, persons housed and places per period. */
 @ApplicationScoped

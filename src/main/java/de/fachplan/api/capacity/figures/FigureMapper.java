@@ -1,8 +1,8 @@
 package de.fachplan.api.capacity.figures;
 
-import de.fachplan.api.generated.model.CitywideFigureInputDto;
 import de.fachplan.api.capacity.facilities.FacilityType;
 import de.fachplan.api.generated.model.CitywideFigureDto;
+import de.fachplan.api.generated.model.CitywideFigureInputDto;
 import de.fachplan.api.generated.model.FacilityTypeDto;
 import de.fachplan.api.generated.model.PeriodGranularityDto;
 

@@ -21,6 +21,10 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import de.fachplan.api.capacity.facilities.AccommodationFacility;
+import de.fachplan.api.capacity.facilities.FacilityState;
+import de.fachplan.api.capacity.facilities.FacilityType;
+import de.fachplan.api.capacity.figures.CitywideFigure;
 import de.fachplan.api.capacity.forecast.CapacityForecast.Capacity;
 import de.fachplan.api.capacity.forecast.CapacityForecast.Facts;
 import de.fachplan.api.capacity.forecast.CapacityForecast.Flow;
@@ -28,17 +32,13 @@ import de.fachplan.api.capacity.forecast.CapacityForecast.Parameters;
 import de.fachplan.api.capacity.forecast.CapacityForecast.PersonsSource;
 import de.fachplan.api.capacity.forecast.CapacityForecast.Point;
 import de.fachplan.api.capacity.forecast.CapacityForecast.Stock;
+import de.fachplan.api.capacity.ledger.SmallCountSuppression;
 import de.fachplan.api.catalogue.Plan;
 import de.fachplan.api.catalogue.PlanService;
 import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.security.Caller;
 import de.fachplan.api.common.time.Period;
-import de.fachplan.api.capacity.facilities.AccommodationFacility;
-import de.fachplan.api.capacity.facilities.FacilityState;
-import de.fachplan.api.capacity.facilities.FacilityType;
-import de.fachplan.api.capacity.figures.CitywideFigure;
-import de.fachplan.api.capacity.ledger.SmallCountSuppression;
 
 /**
  * Reads what is recorded for a plan's city (city-wide figures, the facility ledger, the facilities)

@@ -4,17 +4,17 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 
-import de.fachplan.api.generated.model.ForecastScenarioVersionCreateDto;
-import de.fachplan.api.generated.model.ForecastScenarioCreateDto;
-import de.fachplan.api.common.time.Period;
 import de.fachplan.api.capacity.ledger.SmallCountSuppression;
+import de.fachplan.api.common.time.Period;
 import de.fachplan.api.generated.model.CapacityChartDto;
 import de.fachplan.api.generated.model.CapacityChartPointDto;
 import de.fachplan.api.generated.model.ChartGranularityDto;
 import de.fachplan.api.generated.model.DistrictCapacityCellDto;
 import de.fachplan.api.generated.model.DistrictCapacityDto;
 import de.fachplan.api.generated.model.DistrictCapacityMonthDto;
+import de.fachplan.api.generated.model.ForecastScenarioCreateDto;
 import de.fachplan.api.generated.model.ForecastScenarioDto;
+import de.fachplan.api.generated.model.ForecastScenarioVersionCreateDto;
 import de.fachplan.api.generated.model.PeriodGranularityDto;
 import de.fachplan.api.generated.model.ScenarioParametersDto;
 import de.fachplan.api.generated.model.ScenarioRefDto;
@@ -72,10 +72,8 @@ public final class ForecastMapper {
         dto.setCapacity(point.capacity());
         dto.setReserveCapacity(point.reserveCapacity());
         dto.setGap(point.gap());
-        dto.setAllocationsSpreadFrom(point.allocationsSpreadFrom() == null ? null
-                : SpreadFromDto.valueOf(point.allocationsSpreadFrom().name()));
-        dto.setDeparturesSpreadFrom(point.departuresSpreadFrom() == null ? null
-                : SpreadFromDto.valueOf(point.departuresSpreadFrom().name()));
+        dto.setAllocationsSpreadFrom(spreadFrom(point.allocationsSpreadFrom()));
+        dto.setDeparturesSpreadFrom(spreadFrom(point.departuresSpreadFrom()));
         return dto;
     }
 
@@ -91,7 +89,12 @@ public final class ForecastMapper {
         }
         dto.setFrom(chart.from().toString());
         dto.setTo(chart.to().toString());
-        dto.setGranularity(ChartGranularityDto.valueOf(chart.granularity().name()));
+        dto.setGranularity(switch (chart.granularity()) {
+            case MONTH -> ChartGranularityDto.MONTH;
+            case QUARTER -> ChartGranularityDto.QUARTER;
+            case YEAR -> ChartGranularityDto.YEAR;
+            case HALF_YEAR -> throw new IllegalStateException("the chart is never drawn per half year");
+        });
         dto.setLastActualMonth(chart.lastActual() == null ? null : chart.lastActual().toString());
         dto.setFirstShortfall(chart.firstShortfall() == null ? null : chart.firstShortfall().toString());
         dto.setPoints(chart.points().stream().map(ForecastMapper::toDto).toList());
@@ -118,7 +121,11 @@ public final class ForecastMapper {
     private static DistrictCapacityMonthDto toDto(CapacityChartService.DistrictMonth month) {
         DistrictCapacityMonthDto dto = new DistrictCapacityMonthDto();
         dto.setMonth(month.month().toString());
-        dto.setSource(DistrictCapacityMonthDto.SourceEnum.fromValue(month.source().name()));
+        dto.setSource(switch (month.source()) {
+            case FACILITY_LEDGER -> DistrictCapacityMonthDto.SourceEnum.FACILITY_LEDGER;
+            case CITYWIDE_FIGURE -> DistrictCapacityMonthDto.SourceEnum.CITYWIDE_FIGURE;
+            case PROJECTION -> throw new IllegalStateException("district figures are recorded, never projected");
+        });
         dto.setSourceGranularity(PeriodGranularityDto.valueOf(month.sourceGranularity().name()));
         dto.setPublished(month.publishedSource() != null);
         dto.setPublishedSource(month.publishedSource());
@@ -154,5 +161,15 @@ public final class ForecastMapper {
     /** Months unless the request asks for coarser points. */
     public static Period.Granularity granularity(ChartGranularityDto granularity) {
         return granularity == null ? Period.Granularity.MONTH : Period.Granularity.valueOf(granularity.name());
+    }
+
+    /** A flow is spread only from a figure coarser than a month. */
+    private static SpreadFromDto spreadFrom(Period.Granularity granularity) {
+        return granularity == null ? null : switch (granularity) {
+            case QUARTER -> SpreadFromDto.QUARTER;
+            case HALF_YEAR -> SpreadFromDto.HALF_YEAR;
+            case YEAR -> SpreadFromDto.YEAR;
+            case MONTH -> throw new IllegalStateException("nothing is spread from a month");
+        };
     }
 }

@@ -14,9 +14,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import de.fachplan.api.capacity.facilities.AccommodationFacility;
+import de.fachplan.api.capacity.facilities.FacilityService;
+import de.fachplan.api.capacity.facilities.FacilityState;
 import de.fachplan.api.common.history.ResourceType;
-import de.fachplan.api.common.history.WriteHistory;
 import de.fachplan.api.common.history.WriteHistory.Audience;
+import de.fachplan.api.common.history.WriteHistory;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.paging.KeysetQuery;
 import de.fachplan.api.common.paging.Page;
@@ -26,9 +29,6 @@ import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.problem.ProblemType;
 import de.fachplan.api.common.time.Period;
-import de.fachplan.api.capacity.facilities.AccommodationFacility;
-import de.fachplan.api.capacity.facilities.FacilityService;
-import de.fachplan.api.capacity.facilities.FacilityState;
 
 /**
  * The monthly capacity ledger of the facilities (Belegungs- und Kapazitätsmeldungen), with its

@@ -13,8 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import de.fachplan.api.common.persistence.VersionedEntity;
 import de.fachplan.api.capacity.facilities.FacilityState;
+import de.fachplan.api.common.persistence.VersionedEntity;
 
 /** One month of a facility's capacity ledger (Belegungsmeldung). */
 @Entity

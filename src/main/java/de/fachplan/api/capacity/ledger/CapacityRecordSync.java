@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import de.fachplan.api.capacity.facilities.FacilityState;
 import de.fachplan.api.common.batch.ItemBatch;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.problem.ProblemException;
@@ -15,7 +16,6 @@ import de.fachplan.api.generated.model.CapacityRecordBatchDto;
 import de.fachplan.api.generated.model.CapacityRecordResultDto;
 import de.fachplan.api.generated.model.CapacityRecordResultsDto;
 import de.fachplan.api.generated.model.CapacityRecordUpdateDto;
-import de.fachplan.api.capacity.facilities.FacilityState;
 
 /** Records many facility months in one request: each item on its own and atomically (not all-or-nothing). */
 @ApplicationScoped

@@ -1,24 +1,18 @@
 package de.fachplan.api.common.http;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 import org.openapitools.jackson.nullable.JsonNullable;
 
 /**
- * Reads the members of a JSON merge patch (RFC 7396) from the generated models, which hold every
- * member that may be {@code null} in a {@link JsonNullable}: absent, {@code null} and a value are
- * three different requests.
+ * Reads the list members of a JSON merge patch (RFC 7396) from the generated models, which hold
+ * every member that may be {@code null} in a {@link JsonNullable}: absent, {@code null} and a value
+ * are three different requests. Single members become a {@link de.fachplan.api.common.patch.Patch}.
  */
 public final class MergePatch {
 
     private MergePatch() {
-    }
-
-    /** Absent stays {@code null} (no change); explicit {@code null} becomes an empty optional (clear). */
-    public static <T> Optional<T> clearable(JsonNullable<T> member) {
-        return member.isPresent() ? Optional.ofNullable(member.get()) : null;
     }
 
     /**

@@ -15,12 +15,12 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.fachplan.api.common.background.BackgroundWork;
 import de.fachplan.api.common.idempotency.BatchItems;
@@ -28,8 +28,8 @@ import de.fachplan.api.common.idempotency.Idempotency;
 import de.fachplan.api.common.operations.DatabaseOutage;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.security.RunAs;
-import de.fachplan.api.generated.model.IndicatorValueBatchResultDto;
 import de.fachplan.api.controlling.values.ValueBatches;
+import de.fachplan.api.generated.model.IndicatorValueBatchResultDto;
 
 /**
  * Runs queued import jobs on whichever replica gets them first.

@@ -26,9 +26,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import de.fachplan.api.catalogue.ActionField;
 import de.fachplan.api.catalogue.Plan;
+import de.fachplan.api.controlling.report.Attainment;
 import de.fachplan.api.measures.Measure;
 import de.fachplan.api.organisations.Organisation;
-import de.fachplan.api.controlling.report.Attainment;
 
 /**
  * An indicator (Kennzahl) of a plan: what is counted, in which unit, how often, which way is

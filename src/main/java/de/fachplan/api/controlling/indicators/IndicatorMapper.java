@@ -1,21 +1,24 @@
 package de.fachplan.api.controlling.indicators;
 
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import de.fachplan.api.common.http.MergePatch;
+import de.fachplan.api.common.patch.Patch;
+import de.fachplan.api.common.text.Numbers;
 import de.fachplan.api.generated.model.IndicatorBaselineDto;
 import de.fachplan.api.generated.model.IndicatorCreateDto;
+import de.fachplan.api.generated.model.IndicatorDirectionDto;
+import de.fachplan.api.generated.model.IndicatorDto;
+import de.fachplan.api.generated.model.IndicatorPatchDescriptionDto;
 import de.fachplan.api.generated.model.IndicatorPatchDto;
 import de.fachplan.api.generated.model.IndicatorTargetDto;
+import de.fachplan.api.generated.model.IndicatorUnitDto;
 import de.fachplan.api.generated.model.LocalizedLongTextDto;
 import de.fachplan.api.generated.model.LocalizedTextDto;
 import de.fachplan.api.generated.model.OrganisationRefDto;
-import de.fachplan.api.generated.model.IndicatorDto;
-import de.fachplan.api.generated.model.IndicatorDirectionDto;
-import de.fachplan.api.generated.model.IndicatorUnitDto;
 import de.fachplan.api.generated.model.ReportingFrequencyDto;
-import de.fachplan.api.common.text.Numbers;
 
 /** Indicators between the wire models and the service. */
 public final class IndicatorMapper {
@@ -70,40 +73,38 @@ public final class IndicatorMapper {
         return dto;
     }
 
-    public static IndicatorService.Definition fromCreate(IndicatorCreateDto request) {
-        return new IndicatorService.Definition(request.getCode(), request.getName().getDe(), request.getName().getEn(),
-                IndicatorService.Patch.of(request.getDescription() == null ? null : request.getDescription().getDe()),
-                IndicatorService.Patch.of(request.getDescription() == null ? null : request.getDescription().getEn()),
-                Unit.valueOf(request.getUnit().name()), Direction.valueOf(request.getDirection().name()),
-                Frequency.valueOf(request.getFrequency().name()), request.getActionField(), request.getMeasure(),
-                IndicatorService.Patch.of(request.getReportingOrganisation()),
-                IndicatorService.Patch.of(request.getBaseline() == null ? null
-                        : new IndicatorService.Baseline(request.getBaseline().getPeriod(), request.getBaseline().getValue())),
-                request.getTargets() == null ? java.util.List.of() : request.getTargets().stream().map(IndicatorMapper::target).toList(),
-                request.getIllustrative());
+    public static IndicatorDefinition fromCreate(IndicatorCreateDto request) {
+        Patch<LocalizedLongTextDto> description = Patch.ofNullable(request.getDescription());
+        return IndicatorDefinition.builder().code(request.getCode())
+                .nameDe(request.getName().getDe()).nameEn(request.getName().getEn())
+                .descriptionDe(description.map(LocalizedLongTextDto::getDe))
+                .descriptionEn(description.map(LocalizedLongTextDto::getEn))
+                .unit(Unit.valueOf(request.getUnit().name()))
+                .direction(Direction.valueOf(request.getDirection().name()))
+                .frequency(Frequency.valueOf(request.getFrequency().name()))
+                .actionField(request.getActionField()).measure(request.getMeasure())
+                .reportingOrganisation(Patch.ofNullable(request.getReportingOrganisation()))
+                .baseline(Patch.ofNullable(request.getBaseline())
+                        .map(b -> new IndicatorService.Baseline(b.getPeriod(), b.getValue())))
+                .targets(request.getTargets() == null ? List.of()
+                        : request.getTargets().stream().map(IndicatorMapper::target).toList())
+                .illustrative(request.getIllustrative()).build();
     }
 
-    public static IndicatorService.Definition fromPatch(IndicatorPatchDto patch) {
-        IndicatorService.Patch<String> descriptionDe = null;
-        IndicatorService.Patch<String> descriptionEn = null;
-        if (patch.getDescription().isPresent()) {
-            var description = patch.getDescription().get();
-            descriptionDe = IndicatorService.Patch.of(description == null ? null : description.getDe());
-            descriptionEn = IndicatorService.Patch.of(description == null ? null : description.getEn());
-        }
-        IndicatorService.Patch<UUID> organisation = patch.getReportingOrganisation().isPresent()
-                ? IndicatorService.Patch.of(patch.getReportingOrganisation().get()) : null;
-        IndicatorService.Patch<IndicatorService.Baseline> baseline = null;
-        if (patch.getBaseline().isPresent()) {
-            var b = patch.getBaseline().get();
-            baseline = IndicatorService.Patch.of(b == null ? null : new IndicatorService.Baseline(b.getPeriod(), b.getValue()));
-        }
-        return new IndicatorService.Definition(null, patch.getName() == null ? null : patch.getName().getDe(),
-                patch.getName() == null ? null : patch.getName().getEn(), descriptionDe, descriptionEn, null,
-                patch.getDirection() == null ? null : Direction.valueOf(patch.getDirection().name()), null, null, null,
-                organisation, baseline,
-                MergePatch.list(patch.getTargets(), IndicatorMapper::target),
-                patch.getIllustrative());
+    /** A description is replaced as a whole: a patch that names only {@code de} clears {@code en}. */
+    public static IndicatorDefinition fromPatch(IndicatorPatchDto patch) {
+        Patch<IndicatorPatchDescriptionDto> description = Patch.of(patch.getDescription());
+        return IndicatorDefinition.builder()
+                .nameDe(patch.getName() == null ? null : patch.getName().getDe())
+                .nameEn(patch.getName() == null ? null : patch.getName().getEn())
+                .descriptionDe(description.map(IndicatorPatchDescriptionDto::getDe))
+                .descriptionEn(description.map(IndicatorPatchDescriptionDto::getEn))
+                .direction(patch.getDirection() == null ? null : Direction.valueOf(patch.getDirection().name()))
+                .reportingOrganisation(Patch.of(patch.getReportingOrganisation()))
+                .baseline(Patch.of(patch.getBaseline())
+                        .map(b -> new IndicatorService.Baseline(b.getPeriod(), b.getValue())))
+                .targets(MergePatch.list(patch.getTargets(), IndicatorMapper::target))
+                .illustrative(patch.getIllustrative()).build();
     }
 
     private static IndicatorService.TargetInput target(IndicatorTargetDto t) {

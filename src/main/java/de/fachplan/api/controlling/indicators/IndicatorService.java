@@ -55,24 +55,35 @@ public class IndicatorService {
     @Inject
     Caller caller;
 
-    /** What a new indicator or a change of one says; {@code null} members stay as they are. */
-    public record Definition(String code, String nameDe, String nameEn, Patch<String> descriptionDe,
-            Patch<String> descriptionEn, Unit unit, Direction direction, Frequency frequency, String actionField,
-            String measure, Patch<UUID> reportingOrganisation, Patch<Baseline> baseline, List<TargetInput> targets,
-            Boolean illustrative) {
-    }
-
-    /** A member of a merge patch: absent ({@code null} patch), cleared or set. */
-    public record Patch<T>(T value) {
-        public static <T> Patch<T> of(T value) {
-            return new Patch<>(value);
-        }
-    }
-
     public record Baseline(String period, BigDecimal value) {
     }
 
+    /** A target for one period: a value, or for {@link Direction#TARGET_RANGE} a range. */
     public record TargetInput(String period, BigDecimal value, BigDecimal min, BigDecimal max) {
+
+        /** What is wrong with this target for an indicator of that direction and unit; empty if nothing. */
+        public List<FieldError> problems(Direction direction, Unit unit, String pointer) {
+            List<FieldError> errors = new ArrayList<>();
+            if (direction == Direction.TARGET_RANGE) {
+                if (min == null || max == null || value != null) {
+                    errors.add(new FieldError(pointer, "a target range gives min and max, not value"));
+                    return errors;
+                }
+                checkValue(unit, min, pointer + "/min", errors);
+                checkValue(unit, max, pointer + "/max", errors);
+                if (min.compareTo(max) > 0) {
+                    errors.add(new FieldError(pointer + "/max", "must not be below min"));
+                }
+            } else {
+                if (value == null || min != null || max != null) {
+                    errors.add(new FieldError(pointer, "a target of direction " + direction
+                            + " gives value, not min and max"));
+                    return errors;
+                }
+                checkValue(unit, value, pointer + "/value", errors);
+            }
+            return errors;
+        }
     }
 
     @Transactional
@@ -123,7 +134,7 @@ public class IndicatorService {
     }
 
     @Transactional
-    public Indicator create(String planRef, Definition definition) {
+    public Indicator create(String planRef, IndicatorDefinition definition) {
         Plan plan = plans.resolve(planRef);
         List<FieldError> errors = new ArrayList<>();
         Indicator indicator = new Indicator();
@@ -174,7 +185,7 @@ public class IndicatorService {
     }
 
     @Transactional
-    public Indicator update(String ref, String planRef, String ifMatch, Definition change) {
+    public Indicator update(String ref, String planRef, String ifMatch, IndicatorDefinition change) {
         Indicator indicator = find(ref, planRef);
         ETags.requireMatch(ifMatch, indicator.version);
         load(indicator);
@@ -202,31 +213,27 @@ public class IndicatorService {
                 : Set.of(indicator.reportingOrganisation.id));
     }
 
-    private void apply(Indicator indicator, Definition d, List<FieldError> errors) {
+    private void apply(Indicator indicator, IndicatorDefinition d, List<FieldError> errors) {
         if (d.nameDe() != null) {
             indicator.nameDe = d.nameDe();
             indicator.nameEn = d.nameEn();
         }
-        if (d.descriptionDe() != null) {
-            indicator.descriptionDe = d.descriptionDe().value();
-            indicator.descriptionEn = d.descriptionEn() == null ? null : d.descriptionEn().value();
-        }
+        indicator.descriptionDe = d.descriptionDe().applyTo(indicator.descriptionDe);
+        indicator.descriptionEn = d.descriptionEn().applyTo(indicator.descriptionEn);
         if (d.direction() != null) {
             indicator.direction = d.direction();
         }
         if (d.illustrative() != null) {
             indicator.illustrative = d.illustrative();
         }
-        if (d.reportingOrganisation() != null) {
-            UUID id = d.reportingOrganisation().value();
+        d.reportingOrganisation().ifPresent(id -> {
             Organisation organisation = id == null ? null : Organisation.findById(id);
             if (id != null && organisation == null) {
                 errors.add(new FieldError("/reportingOrganisation", "unknown organisation " + id));
             }
             indicator.reportingOrganisation = organisation;
-        }
-        if (d.baseline() != null) {
-            Baseline baseline = d.baseline().value();
+        });
+        d.baseline().ifPresent(baseline -> {
             if (baseline == null) {
                 indicator.baselinePeriod = null;
                 indicator.baselineValue = null;
@@ -236,7 +243,7 @@ public class IndicatorService {
                 indicator.baselinePeriod = baseline.period();
                 indicator.baselineValue = baseline.value();
             }
-        }
+        });
         // A merge patch's targets arrive unconstrained by bean validation (see MeasureService).
         if (d.targets() != null && FieldChecks.size(errors, "/targets", d.targets(), 240)) {
             indicator.targets.clear();
@@ -248,7 +255,8 @@ public class IndicatorService {
         } else if (d.direction() != null) {
             for (int i = 0; i < indicator.targets.size(); i++) {
                 Indicator.Target t = indicator.targets.get(i);
-                checkShape(indicator, new TargetInput(t.period, t.value, t.min, t.max), "/targets/" + i, errors);
+                errors.addAll(new TargetInput(t.period, t.value, t.min, t.max).problems(indicator.direction, indicator.unit,
+                        "/targets/" + i));
             }
         }
     }
@@ -259,34 +267,13 @@ public class IndicatorService {
         if (!periods.add(input.period())) {
             errors.add(new FieldError(pointer + "/period", "appears twice; give one target per period"));
         }
-        checkShape(indicator, input, pointer, errors);
+        errors.addAll(input.problems(indicator.direction, indicator.unit, pointer));
         Indicator.Target target = new Indicator.Target();
         target.period = input.period();
         target.value = input.value();
         target.min = input.min();
         target.max = input.max();
         return target;
-    }
-
-    private static void checkShape(Indicator indicator, TargetInput input, String pointer, List<FieldError> errors) {
-        if (indicator.direction == Direction.TARGET_RANGE) {
-            if (input.min() == null || input.max() == null || input.value() != null) {
-                errors.add(new FieldError(pointer, "a target range gives min and max, not value"));
-                return;
-            }
-            checkValue(indicator.unit, input.min(), pointer + "/min", errors);
-            checkValue(indicator.unit, input.max(), pointer + "/max", errors);
-            if (input.min().compareTo(input.max()) > 0) {
-                errors.add(new FieldError(pointer + "/max", "must not be below min"));
-            }
-        } else {
-            if (input.value() == null || input.min() != null || input.max() != null) {
-                errors.add(new FieldError(pointer, "a target of direction " + indicator.direction
-                        + " gives value, not min and max"));
-                return;
-            }
-            checkValue(indicator.unit, input.value(), pointer + "/value", errors);
-        }
     }
 
     public static void checkValue(Unit unit, BigDecimal value, String pointer, List<FieldError> errors) {

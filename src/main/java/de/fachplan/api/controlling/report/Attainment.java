@@ -3,6 +3,7 @@ package de.fachplan.api.controlling.report;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+
 import de.fachplan.api.controlling.indicators.Direction;
 
 /**

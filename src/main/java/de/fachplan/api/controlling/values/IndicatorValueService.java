@@ -20,6 +20,7 @@ import de.fachplan.api.catalogue.District;
 import de.fachplan.api.common.history.ResourceType;
 import de.fachplan.api.common.history.WriteHistory;
 import de.fachplan.api.common.http.ETags;
+import de.fachplan.api.common.patch.Patch;
 import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.problem.ProblemType;
@@ -59,8 +60,8 @@ public class IndicatorValueService {
             ValueState state) {
     }
 
-    /** A change of a value; {@code null} members stay, {@code note} may hold a {@code null} to clear it. */
-    public record ValueChange(BigDecimal value, IndicatorService.Patch<String> note, ValueState state) {
+    /** A change of a value; {@code null} members stay, {@code note} may be cleared. */
+    public record ValueChange(BigDecimal value, Patch<String> note, ValueState state) {
     }
 
     /** One revision of a value, the current one included. */
@@ -113,7 +114,7 @@ public class IndicatorValueService {
         if (existing != null && changeOpen && existing.state != ValueState.WITHDRAWN) {
             IndicatorService.load(indicator);
             return new Reported(change(existing, new ValueChange(input.value(),
-                    input.note() == null ? null : IndicatorService.Patch.of(input.note()), input.state())), false);
+                    Patch.ofNullable(input.note()), input.state())), false);
         }
         if (existing != null && existing.state != ValueState.WITHDRAWN) {
             throw ProblemException.conflict("Indicator " + indicator.code + " has a value for " + period.toString()
@@ -168,7 +169,7 @@ public class IndicatorValueService {
         requireOpen(value);
         Map<String, Object> before = history.snapshot(ValueRow.of(value).toDto());
         List<FieldError> errors = new ArrayList<>();
-        boolean figuresChange = change.value() != null || change.note() != null;
+        boolean figuresChange = change.value() != null || change.note().isPresent();
         if (change.value() != null) {
             IndicatorService.checkValue(value.indicator.unit, change.value(), "/value", errors);
         }
@@ -185,9 +186,7 @@ public class IndicatorValueService {
         if (change.value() != null) {
             value.value = change.value();
         }
-        if (change.note() != null) {
-            value.note = change.note().value();
-        }
+        value.note = change.note().applyTo(value.note);
         value.updatedAt = now;
         em.flush();
         history.updated(ResourceType.INDICATOR_VALUE, value.id, value.indicator.code, value.version, before,

@@ -3,8 +3,8 @@ package de.fachplan.api.controlling.values;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import de.fachplan.api.common.patch.Patch;
 import de.fachplan.api.common.text.Numbers;
-import de.fachplan.api.controlling.indicators.IndicatorService;
 import de.fachplan.api.generated.model.IndicatorValueBatchDto;
 import de.fachplan.api.generated.model.IndicatorValueCreateDto;
 import de.fachplan.api.generated.model.IndicatorValuePatchDto;
@@ -26,7 +26,7 @@ public final class ValueMapper {
 
     public static IndicatorValueService.ValueChange fromPatch(IndicatorValuePatchDto patch) {
         return new IndicatorValueService.ValueChange(patch.getValue(),
-                patch.getNote().isPresent() ? IndicatorService.Patch.of(patch.getNote().get()) : null,
+                Patch.of(patch.getNote()),
                 patch.getState() == null ? null : ValueState.valueOf(patch.getState().value()));
     }
 

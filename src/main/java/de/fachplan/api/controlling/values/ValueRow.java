@@ -9,12 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import de.fachplan.api.common.time.Timestamps;
-import de.fachplan.api.generated.model.IndicatorUnitDto;
-import de.fachplan.api.generated.model.IndicatorValueStateDto;
-import de.fachplan.api.generated.model.IndicatorValueDto;
 import de.fachplan.api.common.text.Numbers;
+import de.fachplan.api.common.time.Timestamps;
 import de.fachplan.api.controlling.indicators.Indicator;
+import de.fachplan.api.generated.model.IndicatorUnitDto;
+import de.fachplan.api.generated.model.IndicatorValueDto;
+import de.fachplan.api.generated.model.IndicatorValueStateDto;
 
 /**
  * One reported value as lists and exports show it. JSON and CSV are both made from this record

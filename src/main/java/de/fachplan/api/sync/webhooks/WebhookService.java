@@ -25,12 +25,16 @@ import de.fachplan.api.common.paging.Entities;
 import de.fachplan.api.common.paging.KeysetQuery;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
-import de.fachplan.api.common.paging.SortColumn;
 import de.fachplan.api.common.paging.SortColumn.ValueKind;
+import de.fachplan.api.common.paging.SortColumn;
 import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.security.Caller;
 import de.fachplan.api.common.time.Timestamps;
+import de.fachplan.api.generated.model.MeasureStatusDto;
+import de.fachplan.api.generated.model.MeasureWebhookEventDataDto;
+import de.fachplan.api.generated.model.MeasureWebhookEventDto;
+import de.fachplan.api.generated.model.WebhookEventTypeDto;
 import de.fachplan.api.measures.MeasureChanged;
 
 /** Subscriptions, the outbox of deliveries, and what callers may see of them. */
@@ -178,17 +182,17 @@ public class WebhookService {
 
     private void enqueue(WebhookSubscription subscription, String event, MeasureChanged change) {
         var now = Timestamps.now();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", change.id());
-        data.put("code", change.code());
-        data.put("plan", change.plan());
-        data.put("status", change.status());
-        data.put("progress", change.progress());
-        data.put("version", change.version());
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("type", event);
-        payload.put("timestamp", now.toString());
-        payload.put("data", data);
+        MeasureWebhookEventDataDto data = new MeasureWebhookEventDataDto();
+        data.setId(change.id());
+        data.setCode(change.code());
+        data.setPlan(change.plan());
+        data.setStatus(MeasureStatusDto.fromValue(change.status()));
+        data.setProgress(change.progress());
+        data.setVersion(change.version());
+        MeasureWebhookEventDto payload = new MeasureWebhookEventDto();
+        payload.setType(WebhookEventTypeDto.fromValue(event));
+        payload.setTimestamp(now);
+        payload.setData(data);
         WebhookDelivery delivery = new WebhookDelivery();
         delivery.id = "msg_" + UUID.randomUUID().toString().replace("-", "");
         delivery.subscription = subscription;

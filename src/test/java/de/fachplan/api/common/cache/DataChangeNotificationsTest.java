@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * purpose: a table someone forgot fails here, not as a stale page in production.
  */
 @QuarkusTest
+@Tag("integration")
 class DataChangeNotificationsTest {
 
     /** Technical tables no kept representation shows; changesets 012 and 013 say why. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +25,7 @@ import io.restassured.http.ContentType;
  * database here is a real address where nothing listens, not a stand-in.
  */
 @QuarkusTest
+@Tag("integration")
 @TestProfile(DatabaseOutageTest.UnreachableDatabase.class)
 class DatabaseOutageTest {
 

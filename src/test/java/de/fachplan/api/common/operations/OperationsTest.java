@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +19,7 @@ import io.restassured.http.ContentType;
 
 /** What an operator's probes and Prometheus see of a healthy replica. */
 @QuarkusTest
+@Tag("integration")
 public class OperationsTest {
 
     @Test

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * applied, so that the next start skips Liquibase. Starts validate nothing themselves.
  */
 @QuarkusTest
+@Tag("integration")
 class SchemaMigrationTest {
 
     @Inject

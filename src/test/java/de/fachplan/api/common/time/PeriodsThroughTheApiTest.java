@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +29,7 @@ import io.restassured.http.ContentType;
  * anyway (written around the service) does not take a public read down: it is left out.
  */
 @QuarkusTest
+@Tag("integration")
 class PeriodsThroughTheApiTest {
 
     private static final String PARAMETERS = "{\"monthlyAllocations\":40,\"departureRate\":0.1,"

@@ -8,14 +8,17 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import de.fachplan.api.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import de.fachplan.api.support.Api;
+
 /** At most a configured number of subscriptions per organisation (5 in the test profile). */
 @QuarkusTest
+@Tag("integration")
 class WebhookQuotaTest {
 
     private static final int LIMIT = 5;

@@ -23,19 +23,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.sun.net.httpserver.HttpServer;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+
+import com.sun.net.httpserver.HttpServer;
 
 import de.fachplan.api.support.ContractFilter;
 
 /** A real receiver on loopback: it checks every signature, fails twice and then accepts. */
 @QuarkusTest
+@Tag("integration")
 class WebhooksTest {
 
     private HttpServer receiver;
