@@ -20,6 +20,7 @@ import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.paging.SortColumn;
 import de.fachplan.api.common.paging.SortColumn.ValueKind;
+import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.time.Timestamps;
 
@@ -80,15 +81,15 @@ public class AuditEvents {
         if (ids.items().isEmpty()) {
             return new Page<>(List.of(), ids.nextCursor());
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, occurred_at, actor, actor_id, actor_organisation_id,"
-                + " request_id, client_request_id, resource_type, resource_id, action, changes::text FROM audit_event WHERE id IN (:ids)")
-                .setParameter("ids", ids.items()).getResultList();
+        List<Row> rows = Row.list(em.createNativeQuery("SELECT id, occurred_at, actor, actor_id, actor_organisation_id,"
+                + " request_id, client_request_id, resource_type, resource_id, action, changes::text AS changes"
+                + " FROM audit_event WHERE id IN (:ids)").setParameter("ids", ids.items()));
         Map<UUID, Event> byId = new java.util.HashMap<>();
-        for (Object[] row : rows) {
-            Event event = new Event((UUID) row[0], Timestamps.fromColumn(row[1]), (String) row[2], (String) row[3],
-                    (UUID) row[4], (String) row[5], (String) row[6], (String) row[7], (UUID) row[8], (String) row[9],
-                    onlyOwnReferences(read((String) row[10]), partner));
+        for (Row row : rows) {
+            Event event = new Event(row.uuid("id"), Timestamps.fromColumn(row.get("occurred_at")), row.text("actor"),
+                    row.text("actor_id"), row.uuid("actor_organisation_id"), row.text("request_id"),
+                    row.text("client_request_id"), row.text("resource_type"), row.uuid("resource_id"), row.text("action"),
+                    onlyOwnReferences(read(row.text("changes")), partner));
             byId.put(event.id(), event);
         }
         return new Page<>(ids.items().stream().map(byId::get).filter(java.util.Objects::nonNull).toList(),

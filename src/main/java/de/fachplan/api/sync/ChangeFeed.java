@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.time.Timestamps;
 
@@ -66,20 +67,18 @@ public class ChangeFeed {
         if (partner != null) {
             query.setParameter("partner", partner);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<Row> rows = Row.list(query);
         boolean more = rows.size() > limit;
         List<Entry> entries = new ArrayList<>();
-        for (Object[] row : more ? rows.subList(0, limit) : rows) {
-            entries.add(new Entry(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2],
-                    (UUID) row[3], (String) row[4], (String) row[5], row[6] == null ? null : ((Number) row[6]).longValue(),
-                    Timestamps.fromColumn(row[7])));
+        for (Row row : more ? rows.subList(0, limit) : rows) {
+            entries.add(new Entry(row.number("txid"), row.number("position"), row.text("resource_type"),
+                    row.uuid("resource_id"), row.text("resource_code"), row.text("operation"), row.number("version"),
+                    Timestamps.fromColumn(row.get("changed_at"))));
         }
         String next = entries.isEmpty() ? encode(after[0], after[1])
                 : encode(entries.get(entries.size() - 1).txid(), entries.get(entries.size() - 1).position());
         return new Batch(entries, next, more);
     }
-
 
     /** A position in the feed: after the change at (txid, position). */
     public record Position(long txid, long position) {
@@ -96,12 +95,10 @@ public class ChangeFeed {
      */
     @Transactional
     public Position head() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT txid, position FROM change_event"
+        List<Row> rows = Row.list(em.createNativeQuery("SELECT txid, position FROM change_event"
                 + " WHERE txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
-                + " ORDER BY txid DESC, position DESC LIMIT 1").getResultList();
-        return rows.isEmpty() ? new Position(-1, -1)
-                : new Position(((Number) rows.get(0)[0]).longValue(), ((Number) rows.get(0)[1]).longValue());
+                + " ORDER BY txid DESC, position DESC LIMIT 1"));
+        return rows.isEmpty() ? new Position(-1, -1) : new Position(rows.get(0).number("txid"), rows.get(0).number("position"));
     }
 
     /** Reads a cursor of this feed handed out earlier; a 400 naming {@code parameter} if it is none. */

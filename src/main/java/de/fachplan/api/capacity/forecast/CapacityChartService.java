@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import de.fachplan.api.capacity.facilities.AccommodationFacility;
@@ -35,6 +34,7 @@ import de.fachplan.api.capacity.forecast.CapacityForecast.Stock;
 import de.fachplan.api.capacity.ledger.SmallCountSuppression;
 import de.fachplan.api.catalogue.Plan;
 import de.fachplan.api.catalogue.PlanService;
+import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.security.Caller;
@@ -65,8 +65,8 @@ public class CapacityChartService {
     @Inject
     Caller caller;
 
-    @ConfigProperty(name = "fachplan.capacity.suppression-threshold", defaultValue = "5")
-    int suppressionThreshold;
+    @Inject
+    CapacityConfig config;
 
     /** A chart: the scenario it was computed with ({@code null} for a what-if) and its series. */
     public record Chart(String planCode, ForecastScenario scenario, YearMonth from, YearMonth to,
@@ -175,7 +175,7 @@ public class CapacityChartService {
             } else if (recorded.complete(month) && ledgerCells.containsKey(month)) {
                 List<SmallCountSuppression.Cell> cells = ledgerCells.get(month);
                 SmallCountSuppression.Result result = staff ? new SmallCountSuppression.Result(cells, Set.of(), false)
-                        : SmallCountSuppression.apply(cells, suppressionThreshold);
+                        : SmallCountSuppression.apply(cells, config.suppressionThreshold());
                 months.add(new DistrictMonth(month, PersonsSource.FACILITY_LEDGER, Period.Granularity.MONTH, result,
                         !staff, null));
             } else if (staff && unpublished.containsKey(month)) {
@@ -201,7 +201,7 @@ public class CapacityChartService {
     }
 
     public int suppressionThreshold() {
-        return suppressionThreshold;
+        return config.suppressionThreshold();
     }
 
     private static void checkRange(YearMonth from, YearMonth to) {
@@ -332,40 +332,39 @@ public class CapacityChartService {
                     figure.published, figure.source));
         }
         Map<YearMonth, LedgerMonth> ledger = new LinkedHashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> months = em.createNativeQuery("SELECT r.month, count(*), sum(r.persons_housed),"
-                + " sum(CASE WHEN r.state = 'ACTIVE' THEN r.places_available - r.places_blocked ELSE 0 END),"
-                + " sum(CASE WHEN r.state = 'RESERVE' THEN r.places_available - r.places_blocked ELSE 0 END)"
+        List<Row> months = Row.list(em.createNativeQuery("SELECT r.month, count(*) AS records,"
+                + " sum(r.persons_housed) AS persons_housed,"
+                + " sum(CASE WHEN r.state = 'ACTIVE' THEN r.places_available - r.places_blocked ELSE 0 END) AS active_places,"
+                + " sum(CASE WHEN r.state = 'RESERVE' THEN r.places_available - r.places_blocked ELSE 0 END) AS reserve_places"
                 + " FROM capacity_record r JOIN accommodation_facility f ON f.id = r.facility_id"
                 + " JOIN district d ON d.id = f.district_id WHERE d.municipality = :municipality GROUP BY r.month")
-                .setParameter("municipality", municipality).getResultList();
-        for (Object[] row : months) {
-            ledger.put(YearMonth.from(date(row[0])), new LedgerMonth(number(row[1]),
-                    number(row[2]), number(row[3]), number(row[4])));
+                .setParameter("municipality", municipality));
+        for (Row row : months) {
+            ledger.put(YearMonth.from(date(row.get("month"))), new LedgerMonth(number(row.get("records")),
+                    number(row.get("persons_housed")), number(row.get("active_places")), number(row.get("reserve_places"))));
         }
         List<FacilityRow> facilities = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT f.state, f.opened_on, f.closed_on, f.planned_places,"
+        List<Row> rows = Row.list(em.createNativeQuery("SELECT f.state, f.opened_on, f.closed_on, f.planned_places,"
                 + " (SELECT r.places_available - r.places_blocked FROM capacity_record r WHERE r.facility_id = f.id"
-                + " ORDER BY r.month DESC LIMIT 1)"
+                + " ORDER BY r.month DESC LIMIT 1) AS last_usable_places"
                 + " FROM accommodation_facility f JOIN district d ON d.id = f.district_id WHERE d.municipality = :municipality")
-                .setParameter("municipality", municipality).getResultList();
-        for (Object[] row : rows) {
-            facilities.add(new FacilityRow(FacilityState.valueOf((String) row[0]), date(row[1]), date(row[2]),
-                    number(row[3]), row[4] == null ? null : number(row[4])));
+                .setParameter("municipality", municipality));
+        for (Row row : rows) {
+            facilities.add(new FacilityRow(FacilityState.valueOf(row.text("state")), date(row.get("opened_on")),
+                    date(row.get("closed_on")), number(row.get("planned_places")),
+                    row.get("last_usable_places") == null ? null : number(row.get("last_usable_places"))));
         }
         return new Recorded(figures, ledger, facilities);
     }
 
     private Map<YearMonth, List<SmallCountSuppression.Cell>> ledgerCellsByDistrict(String municipality, YearMonth from,
             YearMonth to) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT r.month, d.code, sum(r.persons_housed),"
-                + " sum(CASE WHEN r.state = 'ACTIVE' THEN r.places_available - r.places_blocked ELSE 0 END),"
+        List<Row> rows = Row.list(em.createNativeQuery("SELECT r.month, d.code, sum(r.persons_housed) AS persons_housed,"
+                + " sum(CASE WHEN r.state = 'ACTIVE' THEN r.places_available - r.places_blocked ELSE 0 END) AS active_places,"
                 // Only facilities that contribute persons or places make the cell: one open but
                 // housing nobody neither hides the others' figures nor is revealed by them.
                 + " count(*) FILTER (WHERE r.persons_housed > 0"
-                + " OR (r.state = 'ACTIVE' AND r.places_available - r.places_blocked > 0))"
+                + " OR (r.state = 'ACTIVE' AND r.places_available - r.places_blocked > 0)) AS facilities"
                 + " FROM capacity_record r JOIN accommodation_facility f ON f.id = r.facility_id"
                 + " JOIN district d ON d.id = f.district_id"
                 + " WHERE d.municipality = :municipality AND r.month BETWEEN :from AND :to"
@@ -376,11 +375,12 @@ public class CapacityChartService {
                 + " OR sum(CASE WHEN r.state = 'ACTIVE' THEN r.places_available - r.places_blocked ELSE 0 END) > 0"
                 + " ORDER BY r.month, d.code")
                 .setParameter("municipality", municipality).setParameter("from", from.atDay(1))
-                .setParameter("to", to.atDay(1)).getResultList();
+                .setParameter("to", to.atDay(1)));
         Map<YearMonth, List<SmallCountSuppression.Cell>> cells = new HashMap<>();
-        for (Object[] row : rows) {
-            cells.computeIfAbsent(YearMonth.from(date(row[0])), k -> new ArrayList<>())
-                    .add(new SmallCountSuppression.Cell((String) row[1], number(row[2]), number(row[3]), number(row[4])));
+        for (Row row : rows) {
+            cells.computeIfAbsent(YearMonth.from(date(row.get("month"))), k -> new ArrayList<>())
+                    .add(new SmallCountSuppression.Cell(row.text("code"), number(row.get("persons_housed")),
+                            number(row.get("active_places")), number(row.get("facilities"))));
         }
         return cells;
     }

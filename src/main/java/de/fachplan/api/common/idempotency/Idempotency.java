@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.function.Supplier;
@@ -14,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -48,12 +46,8 @@ public class Idempotency {
     @Inject
     Caller caller;
 
-    @ConfigProperty(name = "fachplan.idempotency.retention", defaultValue = "PT24H")
-    Duration retention;
-
-    /** How long a started batch blocks its key before a retry may take over from a run that died. */
-    @ConfigProperty(name = "fachplan.idempotency.batch-lease", defaultValue = "PT5M")
-    Duration batchLease;
+    @Inject
+    IdempotencyConfig config;
 
     /** What an operation produced: the response body, what a replay shows, where and which version. */
     public record Outcome<T>(T body, T replayBody, URI location, String etag) {
@@ -115,7 +109,7 @@ public class Idempotency {
         record.etag = result.etag();
         record.responseBody = write(result.replayBody());
         record.createdAt = now;
-        record.expiresAt = now.plus(retention);
+        record.expiresAt = now.plus(config.retention());
         em.persist(record);
         em.createNativeQuery("DELETE FROM idempotency_record WHERE ctid IN "
                 + "(SELECT ctid FROM idempotency_record WHERE expires_at < now() LIMIT 100)").executeUpdate();
@@ -168,7 +162,7 @@ public class Idempotency {
                 throw new ProblemException(ProblemType.REQUEST_IN_PROGRESS,
                         "A batch with this Idempotency-Key is still being applied; retry in a few minutes.");
             }
-            stored.leaseUntil = now.plus(batchLease);
+            stored.leaseUntil = now.plus(config.batchLease());
             return new BatchStart<>(null, run);
         }
         if (stored != null) {
@@ -181,8 +175,8 @@ public class Idempotency {
         record.requestHash = requestHash;
         record.statusCode = IN_PROGRESS;
         record.createdAt = now;
-        record.expiresAt = now.plus(retention);
-        record.leaseUntil = now.plus(batchLease);
+        record.expiresAt = now.plus(config.retention());
+        record.leaseUntil = now.plus(config.batchLease());
         em.persist(record);
         return new BatchStart<>(null, run);
     }
@@ -216,11 +210,11 @@ public class Idempotency {
         record.statusCode = status;
         record.responseBody = write(result);
         record.createdAt = now;
-        record.expiresAt = now.plus(retention);
+        record.expiresAt = now.plus(config.retention());
         em.persist(record);
         em.createQuery("update IdempotencyRecord r set r.leaseUntil = :lease"
                 + " where r.caller = :caller and r.idempotencyKey = :key")
-                .setParameter("lease", now.plus(batchLease)).setParameter("caller", record.caller)
+                .setParameter("lease", now.plus(config.batchLease())).setParameter("caller", record.caller)
                 .setParameter("key", key).executeUpdate();
     }
 

@@ -1,6 +1,5 @@
 package de.fachplan.api.common.operations;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
@@ -42,8 +40,8 @@ public class OperationalMetrics {
     @All
     List<DatabaseGauges> sources;
 
-    @ConfigProperty(name = "fachplan.metrics.database-gauges.refresh", defaultValue = "PT10S")
-    Duration refresh;
+    @Inject
+    MetricsConfig config;
 
     private List<DatabaseGauge> gauges = List.of();
     private volatile Map<String, Double> values = Map.of();
@@ -63,14 +61,14 @@ public class OperationalMetrics {
 
     double value(String name) {
         // A scrape on an event-loop thread must not block on JDBC; it sees the last reading.
-        if (!Context.isOnEventLoopThread() && (!read || System.nanoTime() - readAtNanos > refresh.toNanos())) {
+        if (!Context.isOnEventLoopThread() && (!read || System.nanoTime() - readAtNanos > config.databaseGauges().refresh().toNanos())) {
             refreshOnce();
         }
         return values.getOrDefault(name, Double.NaN);
     }
 
     private synchronized void refreshOnce() {
-        if (read && System.nanoTime() - readAtNanos <= refresh.toNanos()) {
+        if (read && System.nanoTime() - readAtNanos <= config.databaseGauges().refresh().toNanos()) {
             return;
         }
         Map<String, Double> fresh = new HashMap<>();

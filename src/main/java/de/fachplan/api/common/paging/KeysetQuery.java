@@ -14,8 +14,6 @@ import java.util.function.Function;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
-import org.hibernate.query.NativeQuery;
-
 import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.problem.ProblemException;
 
@@ -112,12 +110,9 @@ public final class KeysetQuery {
             sql.append(i == 0 ? "" : ", ").append("page.k").append(i)
                     .append(columns.get(i).descending() ? " DESC" : " ASC");
         }
-        Row.Factory rows = Row.factory();
-        @SuppressWarnings("unchecked")
-        NativeQuery<Row> query = em.createNativeQuery(sql.toString()).unwrap(NativeQuery.class)
-                .setTupleTransformer((values, aliases) -> rows.row(values, aliases));
+        Query query = em.createNativeQuery(sql.toString());
         rendered.parameters().forEach(query::setParameter);
-        List<Row> found = query.getResultList();
+        List<Row> found = Row.list(query);
         boolean more = found.size() > page.limit();
         List<Row> pageRows = more ? found.subList(0, page.limit()) : found;
         List<R> items = new ArrayList<>(pageRows.size());

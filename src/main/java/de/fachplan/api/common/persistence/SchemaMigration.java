@@ -19,7 +19,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -54,12 +53,12 @@ public class SchemaMigration {
     AgroalDataSource dataSource;
 
     /** Off only where the schema is known to be in place or the database to be away (tests). */
-    @ConfigProperty(name = "fachplan.schema-migration.enabled", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    SchemaMigrationConfig config;
 
     /** Before the scheduler (which starts at PLATFORM_BEFORE) and every other observer of the start. */
     void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 100) StartupEvent event) {
-        if (!enabled) {
+        if (!config.enabled()) {
             return;
         }
         String fingerprint = fingerprint();

@@ -26,9 +26,10 @@ public class BootstrapAdminKey {
     @Inject
     ApiKeyService apiKeys;
 
-    @ConfigProperty(name = "fachplan.bootstrap.admin-key")
-    Optional<String> configuredKey;
+    @Inject
+    BootstrapConfig config;
 
+    /** Set by the embedded database fallback when it supplied the datasource, not by operators. */
     @ConfigProperty(name = "fachplan.embedded-db.active", defaultValue = "false")
     boolean embedded;
 
@@ -65,6 +66,7 @@ public class BootstrapAdminKey {
     }
 
     void onStart(@Observes StartupEvent event) {
+        Optional<String> configuredKey = config.adminKey();
         if (configuredKey.isPresent() && !configuredKey.get().isBlank()) {
             String secret = configuredKey.get().trim();
             if (!secret.startsWith(ApiKeyService.KEY_PREFIX) || secret.length() < 32) {

@@ -7,8 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 /**
  * Failed authentications, counted per client address and per API key prefix: after
@@ -24,11 +23,8 @@ public class FailedAuthentications {
     /** Beyond this many tracked sources, ended windows are dropped, so that a flood of addresses cannot grow memory. */
     private static final int TRACKED = 100_000;
 
-    @ConfigProperty(name = "fachplan.auth.max-failures", defaultValue = "10")
-    int maxFailures;
-
-    @ConfigProperty(name = "fachplan.auth.failure-window", defaultValue = "PT1M")
-    Duration window;
+    @Inject
+    AuthConfig config;
 
     private record Window(long startNanos, int failures) {
     }
@@ -53,8 +49,8 @@ public class FailedAuthentications {
         long longest = 0;
         for (String source : sources) {
             Window w = windows.get(source);
-            if (w != null && w.failures >= maxFailures) {
-                longest = Math.max(longest, w.startNanos + window.toNanos() - now);
+            if (w != null && w.failures >= config.maxFailures()) {
+                longest = Math.max(longest, w.startNanos + config.failureWindow().toNanos() - now);
             }
         }
         return longest > 0 ? Optional.of(Duration.ofNanos(longest)) : Optional.empty();
@@ -72,6 +68,6 @@ public class FailedAuthentications {
     }
 
     private boolean ended(Window w, long now) {
-        return now - w.startNanos >= window.toNanos();
+        return now - w.startNanos >= config.failureWindow().toNanos();
     }
 }

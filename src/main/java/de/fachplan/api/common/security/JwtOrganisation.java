@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -26,8 +26,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class JwtOrganisation implements SecurityIdentityAugmentor {
 
-    @ConfigProperty(name = "fachplan.jwt.organisation-claim", defaultValue = "organisation_id")
-    String claim;
+    @Inject
+    JwtConfig config;
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -40,7 +40,7 @@ public class JwtOrganisation implements SecurityIdentityAugmentor {
         if (!identity.hasRole(Role.PARTNER_NAME)) {
             return Uni.createFrom().item(identity);
         }
-        Optional<UUID> organisation = Optional.ofNullable(jwt.getClaim(claim)).map(Object::toString)
+        Optional<UUID> organisation = Optional.ofNullable(jwt.getClaim(config.organisationClaim())).map(Object::toString)
                 .flatMap(JwtOrganisation::uuid);
         if (organisation.isEmpty()) {
             // A partner acts only for its organisation; without one it must not act at all.

@@ -1,6 +1,5 @@
 package de.fachplan.api.controlling.imports;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -80,17 +78,8 @@ public class ValueImportWorker {
     @Inject
     ObjectMapper json;
 
-    /** Long enough for a chunk of rows with plenty to spare; a dead replica's job waits this long. */
-    @ConfigProperty(name = "fachplan.controlling.import-lease", defaultValue = "PT2M")
-    Duration lease;
-
-    /** How long a job runs before it lets another organisation's waiting job go first. */
-    @ConfigProperty(name = "fachplan.controlling.import-turn", defaultValue = "PT10S")
-    Duration turn;
-
-    /** How long ended jobs stay readable. */
-    @ConfigProperty(name = "fachplan.controlling.import-retention", defaultValue = "P7D")
-    Duration retention;
+    @Inject
+    ImportsConfig config;
 
     record Claim(UUID id, UUID token, String planRef, boolean dryRun, boolean allOrNothing, String body,
             RunAs.Principal principal, int processed, int failed) {
@@ -108,7 +97,7 @@ public class ValueImportWorker {
 
     /** Waits for the running chunk before the datasource closes, so that stopping logs no broken connection. */
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        if (!work.stopAndAwait(lease)) {
+        if (!work.stopAndAwait(config.importLease())) {
             LOG.infof("An import job still running at shutdown resumes when its lease ends");
         }
     }
@@ -127,7 +116,7 @@ public class ValueImportWorker {
             }
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM indicator_value_import"
                     + " WHERE finished_at < now() - make_interval(secs => :retention)")
-                    .setParameter("retention", (double) retention.toSeconds()).executeUpdate());
+                    .setParameter("retention", (double) config.importRetention().toSeconds()).executeUpdate());
         } catch (RuntimeException e) {
             if (!DatabaseOutage.causedBy(e) && !work.stopping()) {
                 throw e;
@@ -156,7 +145,7 @@ public class ValueImportWorker {
                     + " worker = :worker, version = j.version + 1 FROM due WHERE j.id = due.id"
                     + " RETURNING j.id, j.lease_token, j.plan_ref, j.dry_run, j.all_or_nothing, j.body, j.caller_id,"
                     + " j.caller_name, j.caller_roles, j.organisation_id, j.request_id, j.processed_rows, j.failed_rows")
-                    .setParameter("lease", (double) lease.toSeconds()).setParameter("worker", WORKER)
+                    .setParameter("lease", (double) config.importLease().toSeconds()).setParameter("worker", WORKER)
                     .getResultList();
             if (rows.isEmpty()) {
                 return null;
@@ -196,7 +185,7 @@ public class ValueImportWorker {
         String run = checkOnly ? null : "import:" + job.id();
         int total = upload.items.size();
         int failed = job.failed();
-        long turnEnds = System.nanoTime() + turn.toNanos();
+        long turnEnds = System.nanoTime() + config.importTurn().toNanos();
         for (int from = job.processed(); from < total; from += CHUNK) {
             if (work.stopping()) {
                 release(job, from, "the application is stopping");
@@ -274,7 +263,7 @@ public class ValueImportWorker {
                     + " lease_until = now() + make_interval(secs => :lease), version = version + 1"
                     + " WHERE id = :id AND lease_token = :token AND state = 'RUNNING'")
                     .setParameter("processed", processed).setParameter("applied", applied)
-                    .setParameter("failed", failures.size()).setParameter("lease", (double) lease.toSeconds())
+                    .setParameter("failed", failures.size()).setParameter("lease", (double) config.importLease().toSeconds())
                     .setParameter("id", job.id()).setParameter("token", job.token()).executeUpdate();
             if (updated == 0) {
                 throw new LeaseLost();

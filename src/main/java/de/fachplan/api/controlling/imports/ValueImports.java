@@ -1,6 +1,5 @@
 package de.fachplan.api.controlling.imports;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,20 +42,11 @@ public class ValueImports {
     @Inject
     ObjectMapper json;
 
-    /** Uploads with more data rows than this run as a job; up to it, they are answered at once (207). */
-    @ConfigProperty(name = "fachplan.controlling.import-job-threshold", defaultValue = "2000")
-    int threshold;
-
-    /** One caller's backlog must not hold everyone else's jobs: at most this many queued or running. */
-    @ConfigProperty(name = "fachplan.controlling.max-queued-imports-per-caller", defaultValue = "3")
-    int maxQueued;
-
-    /** A refused upload's {@code Retry-After}: about the time a large job takes, as a hint; room is made when one ends. */
-    @ConfigProperty(name = "fachplan.controlling.import-quota-retry-after", defaultValue = "PT1M")
-    Duration quotaRetryAfter;
+    @Inject
+    ImportsConfig config;
 
     public boolean runsAsJob(ValueUpload upload) {
-        return upload.items.size() > threshold;
+        return upload.items.size() > config.importJobThreshold();
     }
 
     /** Queues an upload that was read without a header error, in the caller's transaction. */
@@ -90,9 +78,9 @@ public class ValueImports {
                 .setParameter("k", "value-imports:" + callerId).getSingleResult();
         long waiting = ValueImport.count("callerId = ?1 and state in ?2", callerId,
                 List.of(ValueImport.State.QUEUED, ValueImport.State.RUNNING));
-        if (waiting >= maxQueued) {
+        if (waiting >= config.maxQueuedImportsPerCaller()) {
             throw ProblemException.tooManyRequests("You have " + waiting
-                    + " import jobs queued or running, the most you may have; wait for one to end.", quotaRetryAfter);
+                    + " import jobs queued or running, the most you may have; wait for one to end.", config.importQuotaRetryAfter());
         }
     }
 

@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import de.fachplan.api.catalogue.ActionField;
 import de.fachplan.api.catalogue.Plan;
 import de.fachplan.api.catalogue.PlanService;
+import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.time.Period;
 import de.fachplan.api.controlling.indicators.Frequency;
 import de.fachplan.api.controlling.indicators.Indicator;
@@ -210,12 +211,10 @@ public class ControllingReports {
         if (periods != null) {
             query.setParameter("periods", periods);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
         Map<UUID, Map<String, Actual>> values = new HashMap<>();
-        for (Object[] row : rows) {
-            values.computeIfAbsent((UUID) row[0], id -> new HashMap<>()).put((String) row[1],
-                    new Actual((BigDecimal) row[2], (Boolean) row[3]));
+        for (Row row : Row.list(query)) {
+            values.computeIfAbsent(row.uuid("indicator_id"), id -> new HashMap<>()).put(row.text("period"),
+                    new Actual(row.get("value", BigDecimal.class), row.get("correction_pending", Boolean.class)));
         }
         return values;
     }

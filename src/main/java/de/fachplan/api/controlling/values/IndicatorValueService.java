@@ -21,6 +21,7 @@ import de.fachplan.api.common.history.ResourceType;
 import de.fachplan.api.common.history.WriteHistory;
 import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.patch.Patch;
+import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.problem.ProblemType;
@@ -256,15 +257,15 @@ public class IndicatorValueService {
     @Transactional
     public List<Revision> revisions(UUID id) {
         IndicatorValue value = find(id);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT revision, value, state, reason, note, recorded_at,"
+        List<Row> rows = Row.list(em.createNativeQuery("SELECT revision, value, state, reason, note, recorded_at,"
                 + " recorded_by, approved_at, approved_by FROM indicator_value_revision WHERE value_id = :id"
-                + " ORDER BY revision").setParameter("id", id).getResultList();
+                + " ORDER BY revision").setParameter("id", id));
         List<Revision> revisions = new ArrayList<>(rows.size() + 1);
-        for (Object[] row : rows) {
-            revisions.add(new Revision(((Number) row[0]).intValue(), (BigDecimal) row[1], (String) row[2],
-                    (String) row[3], (String) row[4], Timestamps.fromColumn(row[5]), (String) row[6],
-                    row[7] == null ? null : Timestamps.fromColumn(row[7]), (String) row[8]));
+        for (Row row : rows) {
+            revisions.add(new Revision(row.number("revision").intValue(), row.get("value", BigDecimal.class),
+                    row.text("state"), row.text("reason"), row.text("note"), Timestamps.fromColumn(row.get("recorded_at")),
+                    row.text("recorded_by"), row.get("approved_at") == null ? null : Timestamps.fromColumn(row.get("approved_at")),
+                    row.text("approved_by")));
         }
         revisions.add(new Revision(value.revision, value.value, value.state.name(), value.revisionReason, value.note,
                 value.recordedAt, value.recordedBy, value.approvedAt, value.approvedBy));

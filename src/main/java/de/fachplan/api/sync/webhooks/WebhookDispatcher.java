@@ -20,7 +20,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -33,6 +32,7 @@ import io.quarkus.scheduler.Scheduled;
 import de.fachplan.api.common.background.BackgroundWork;
 import de.fachplan.api.common.background.FairQueue;
 import de.fachplan.api.common.operations.DatabaseOutage;
+import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.time.Timestamps;
 
 /**
@@ -64,20 +64,8 @@ public class WebhookDispatcher {
     @Inject
     WebhookTargets targets;
 
-    @ConfigProperty(name = "fachplan.webhooks.retry-base", defaultValue = "PT30S")
-    Duration retryBase;
-
-    @ConfigProperty(name = "fachplan.webhooks.max-attempts", defaultValue = "12")
-    int maxAttempts;
-
-    @ConfigProperty(name = "fachplan.webhooks.timeout", defaultValue = "PT10S")
-    Duration timeout;
-
-    @ConfigProperty(name = "fachplan.webhooks.workers", defaultValue = "8")
-    int workers;
-
-    @ConfigProperty(name = "fachplan.webhooks.connections-per-target", defaultValue = "4")
-    int connectionsPerTarget;
+    @Inject
+    WebhooksConfig config;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -105,7 +93,7 @@ public class WebhookDispatcher {
     }
 
     void start(@Observes StartupEvent event) {
-        for (int i = 0; i < workers; i++) {
+        for (int i = 0; i < config.workers(); i++) {
             Thread thread = new Thread(this::serve, "fachplan-webhooks-" + i);
             thread.setDaemon(true);
             thread.start();
@@ -122,7 +110,7 @@ public class WebhookDispatcher {
     /** Waits for the pages being sent before the datasource closes: what they sent gets recorded. */
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         queue.close();
-        if (!work.stopAndAwait(timeout.plusSeconds(2))) {
+        if (!work.stopAndAwait(config.timeout().plusSeconds(2))) {
             LOG.infof("Webhook deliveries still being sent at shutdown are sent again when their lease ends");
         }
     }
@@ -151,12 +139,12 @@ public class WebhookDispatcher {
     /** Subscriptions whose oldest pending delivery is due, longest waiting first: one index probe each. */
     private List<Waiting> due() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT s.id, s.organisation_id FROM webhook_subscription s"
+            List<Row> rows = Row.list(em.createNativeQuery("SELECT s.id, s.organisation_id FROM webhook_subscription s"
                     + " CROSS JOIN LATERAL (SELECT d.next_attempt_at FROM webhook_delivery d"
                     + " WHERE d.subscription_id = s.id AND d.state = 'PENDING' ORDER BY d.created_at, d.id LIMIT 1) head"
-                    + " WHERE head.next_attempt_at <= now() ORDER BY head.next_attempt_at").getResultList();
-            return rows.stream().map(r -> new Waiting((UUID) r[0], r[1] == null ? "city" : r[1].toString())).toList();
+                    + " WHERE head.next_attempt_at <= now() ORDER BY head.next_attempt_at"));
+            return rows.stream().map(r -> new Waiting(r.uuid("id"),
+                    r.get("organisation_id") == null ? "city" : r.get("organisation_id").toString())).toList();
         });
     }
 
@@ -203,14 +191,14 @@ public class WebhookDispatcher {
             if (claim == null) {
                 return false;
             }
-            target = connections.computeIfAbsent(targetOf(claim.url()), t -> new Semaphore(connectionsPerTarget));
+            target = connections.computeIfAbsent(targetOf(claim.url()), t -> new Semaphore(config.connectionsPerTarget()));
             if (!target.tryAcquire()) {
                 target = null;
                 return false;
             }
             Optional<String> refusal = targets.refusal(claim.url());
             for (Due due : claim.deliveries()) {
-                if (work.stopping() || System.nanoTime() + timeout.toNanos() > claim.deadline()) {
+                if (work.stopping() || System.nanoTime() + config.timeout().toNanos() > claim.deadline()) {
                     break;
                 }
                 Attempt attempt = refusal.isPresent()
@@ -241,37 +229,35 @@ public class WebhookDispatcher {
      */
     private Claim claim(UUID subscription) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> target = em.createNativeQuery("SELECT url, secret FROM webhook_subscription WHERE id = :id"
-                    + " FOR NO KEY UPDATE SKIP LOCKED").setParameter("id", subscription).getResultList();
+            List<Row> target = Row.list(em.createNativeQuery("SELECT url, secret FROM webhook_subscription WHERE id = :id"
+                    + " FOR NO KEY UPDATE SKIP LOCKED").setParameter("id", subscription));
             if (target.isEmpty()) {
                 return null;
             }
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT id, payload, attempt_count, next_attempt_at <= now()"
+            List<Row> rows = Row.list(em.createNativeQuery("SELECT id, payload, attempt_count, next_attempt_at <= now() AS due"
                     + " FROM webhook_delivery WHERE subscription_id = :id AND state = 'PENDING'"
                     + " ORDER BY created_at, id LIMIT :page").setParameter("id", subscription)
-                    .setParameter("page", PAGE).getResultList();
+                    .setParameter("page", PAGE));
             List<Due> due = new ArrayList<>();
-            for (Object[] row : rows) {
-                if (!(Boolean) row[3]) {
+            for (Row row : rows) {
+                if (!row.get("due", Boolean.class)) {
                     break;
                 }
-                due.add(new Due((String) row[0], (String) row[1], ((Number) row[2]).intValue()));
+                due.add(new Due(row.text("id"), row.text("payload"), row.number("attempt_count").intValue()));
             }
             if (due.isEmpty()) {
                 return null;
             }
             // Long enough to send the page one delivery after the other, each to its timeout if it
             // must; a page stops early rather than send past its lease.
-            Duration lease = timeout.multipliedBy(3);
+            Duration lease = config.timeout().multipliedBy(3);
             long deadline = System.nanoTime() + lease.toNanos() - Duration.ofSeconds(1).toNanos();
             Object leasedUntil = em.createNativeQuery("UPDATE webhook_delivery"
                     + " SET next_attempt_at = now() + make_interval(secs => :lease)"
                     + " WHERE id IN (:ids) RETURNING next_attempt_at")
                     .setParameter("lease", lease.toMillis() / 1000.0)
                     .setParameter("ids", due.stream().map(Due::id).toList()).getResultList().get(0);
-            return new Claim(subscription, (String) target.get(0)[0], (String) target.get(0)[1], due,
+            return new Claim(subscription, target.get(0).text("url"), target.get(0).text("secret"), due,
                     Timestamps.fromColumn(leasedUntil), deadline);
         });
     }
@@ -280,7 +266,7 @@ public class WebhookDispatcher {
         OffsetDateTime at = Timestamps.now();
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(claim.url()))
-                    .timeout(timeout)
+                    .timeout(config.timeout())
                     .header("Content-Type", "application/json")
                     .header("webhook-id", due.id())
                     .header("webhook-timestamp", Long.toString(at.toEpochSecond()))
@@ -312,7 +298,7 @@ public class WebhookDispatcher {
                     + " SELECT id, ?, ?, ? FROM attempted")) {
                 for (Attempt attempt : attempts) {
                     WebhookDelivery.AfterAttempt after = WebhookDelivery.after(attempt.due().attemptsBefore() + 1,
-                            attempt.at(), attempt.statusCode(), retryBase, maxAttempts);
+                            attempt.at(), attempt.statusCode(), config.retryBase(), config.maxAttempts());
                     attempted.setString(1, after.state().name());
                     attempted.setObject(2, after.nextAttemptAt());
                     attempted.setString(3, attempt.due().id());

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,8 +56,8 @@ public class WebhookService {
     WriteHistory history;
 
     /** Each subscription multiplies every change's deliveries: one owner cannot crowd out the others. */
-    @ConfigProperty(name = "fachplan.webhooks.max-subscriptions-per-organisation", defaultValue = "20")
-    int maxSubscriptions;
+    @Inject
+    WebhooksConfig config;
 
     /**
      * What a refused subscription's {@code Retry-After} says: room is made by deleting one, not by
@@ -91,7 +90,7 @@ public class WebhookService {
     }
 
     /**
-     * At most {@code maxSubscriptions} per organisation (the city's own, without one, count
+     * At most {@code maxSubscriptionsPerOrganisation} per organisation (the city's own, without one, count
      * together). The lock makes two concurrent subscriptions of one owner count one after the other.
      */
     private void requireRoomForAnother(UUID owner) {
@@ -99,7 +98,7 @@ public class WebhookService {
                 .setParameter("k", "webhook-subscriptions:" + owner).getSingleResult();
         long count = owner == null ? WebhookSubscription.count("organisationId is null")
                 : WebhookSubscription.count("organisationId", owner);
-        if (count >= maxSubscriptions) {
+        if (count >= config.maxSubscriptionsPerOrganisation()) {
             throw ProblemException.tooManyRequests("Your organisation has " + count
                     + " webhook subscriptions, the most it may have; delete one before adding another.",
                     SUBSCRIPTION_QUOTA_RETRY);

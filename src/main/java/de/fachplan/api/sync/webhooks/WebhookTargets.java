@@ -3,13 +3,11 @@ package de.fachplan.api.sync.webhooks;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 /**
  * Where webhooks may go. A subscription must not turn the service into a client of the city's
@@ -21,14 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class WebhookTargets {
 
-    @ConfigProperty(name = "fachplan.webhooks.require-https", defaultValue = "true")
-    boolean requireHttps;
-
-    @ConfigProperty(name = "fachplan.webhooks.allow-private-networks", defaultValue = "false")
-    boolean allowPrivateNetworks;
-
-    @ConfigProperty(name = "fachplan.webhooks.allowed-hosts")
-    Optional<List<String>> allowedHosts;
+    @Inject
+    WebhooksConfig config;
 
     /** Why the URL may not be used, or empty when it may. */
     public Optional<String> refusal(String url) {
@@ -39,8 +31,8 @@ public class WebhookTargets {
             return Optional.of("is not a URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !(scheme.equals("http") && !requireHttps)) {
-            return Optional.of(requireHttps
+        if (!scheme.equals("https") && !(scheme.equals("http") && !config.requireHttps())) {
+            return Optional.of(config.requireHttps()
                     ? "must be an https URL (the operators allow http with FACHPLAN_WEBHOOKS_REQUIRE_HTTPS=false)"
                     : "must be an http or https URL");
         }
@@ -48,7 +40,7 @@ public class WebhookTargets {
             return Optional.of("must name a host and no user information");
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
-        if (allowPrivateNetworks || allowedHosts.map(hosts -> hosts.contains(host)).orElse(false)) {
+        if (config.allowPrivateNetworks() || config.allowedHosts().map(hosts -> hosts.contains(host)).orElse(false)) {
             return Optional.empty();
         }
         try {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -11,15 +12,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
 /** The production rules for webhook targets (the test profile allows only its loopback receiver). */
 class WebhookTargetsTest {
 
-    private static WebhookTargets production(List<String> allowedHosts) {
+    /** The mapping's defaults (what production runs with) and the given settings over them. */
+    private static WebhookTargets with(Map<String, String> settings) {
         WebhookTargets targets = new WebhookTargets();
-        targets.requireHttps = true;
-        targets.allowPrivateNetworks = false;
-        targets.allowedHosts = allowedHosts.isEmpty() ? Optional.empty() : Optional.of(allowedHosts);
+        targets.config = new SmallRyeConfigBuilder().withMapping(WebhooksConfig.class)
+                .withSources(new PropertiesConfigSource(settings, "test settings", 100)).build()
+                .getConfigMapping(WebhooksConfig.class);
         return targets;
+    }
+
+    private static WebhookTargets production(List<String> allowedHosts) {
+        return with(allowedHosts.isEmpty() ? Map.of() : Map.of("fachplan.webhooks.allowed-hosts", String.join(",", allowedHosts)));
     }
 
     /** Each spelling of a special-purpose address, and the block its refusal must name. */
@@ -98,8 +107,7 @@ class WebhookTargetsTest {
     void acceptsInternalTargetsOnlyWhenTheOperatorAllowsThem(String url) {
         String host = url.substring("https://".length(), url.indexOf("/hook"));
         assertEquals(Optional.empty(), production(List.of(host)).refusal(url));
-        WebhookTargets open = production(List.of());
-        open.allowPrivateNetworks = true;
+        WebhookTargets open = with(Map.of("fachplan.webhooks.allow-private-networks", "true"));
         assertEquals(Optional.empty(), open.refusal(url));
     }
 
