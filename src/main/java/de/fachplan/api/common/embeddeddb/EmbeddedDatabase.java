@@ -13,7 +13,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
@@ -44,13 +48,16 @@ final class EmbeddedDatabase {
     }
 
     static final String USER = "postgres";
-    private static final String DATABASE = "postgres";
-    private static final String LOCK_FILE = "epg-lock";
-    private static final String PID_FILE = "postmaster.pid";
+    static final String DATABASE = "postgres";
+    static final String LOCK_FILE = "epg-lock";
+    static final String PID_FILE = "postmaster.pid";
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
 
     private static final String PASSWORD_FILE = "fachplan-password";
-    private static final String HBA_FILE = "pg_hba.conf";
+    private static final String LOCATION = ".location";
+    private static final String PASSWORD = ".password";
+    private static final Map<String, FutureTask<EmbeddedDatabase>> STARTING = new ConcurrentHashMap<>();
+    static final String HBA_FILE = "pg_hba.conf";
 
     private final String jdbcUrl;
     private final String location;
@@ -74,14 +81,50 @@ final class EmbeddedDatabase {
         return location;
     }
 
-    static synchronized EmbeddedDatabase obtain(String configuredDataDir, boolean ephemeral) {
-        String key = "fachplan.embedded-db.url." + (ephemeral ? "ephemeral" : configuredDataDir);
-        String running = System.getProperty(key);
-        String locationKey = key + ".location";
-        String passwordKey = key + ".password";
-        if (running != null) {
-            return new EmbeddedDatabase(running, System.getProperty(locationKey), System.getProperty(passwordKey));
+    /**
+     * Starts the database on a thread of its own, so that it comes up while Quarkus initialises;
+     * {@link #obtain} then waits for it instead of starting it.
+     */
+    static void startAhead(String configuredDataDir, boolean ephemeral) {
+        String key = key(configuredDataDir, ephemeral);
+        if (System.getProperty(key) != null) {
+            return;
         }
+        STARTING.computeIfAbsent(key, k -> {
+            FutureTask<EmbeddedDatabase> start = new FutureTask<>(() -> start(configuredDataDir, ephemeral));
+            Thread thread = new Thread(start, "fachplan-embedded-postgres");
+            thread.setDaemon(true);
+            thread.start();
+            return start;
+        });
+    }
+
+    static synchronized EmbeddedDatabase obtain(String configuredDataDir, boolean ephemeral) {
+        String key = key(configuredDataDir, ephemeral);
+        String running = System.getProperty(key);
+        if (running != null) {
+            return new EmbeddedDatabase(running, System.getProperty(key + LOCATION), System.getProperty(key + PASSWORD));
+        }
+        FutureTask<EmbeddedDatabase> startedAhead = STARTING.remove(key);
+        if (startedAhead == null) {
+            return start(configuredDataDir, ephemeral);
+        }
+        try {
+            return startedAhead.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the embedded PostgreSQL started", e);
+        }
+    }
+
+    private static String key(String configuredDataDir, boolean ephemeral) {
+        return "fachplan.embedded-db.url." + (ephemeral ? "ephemeral" : configuredDataDir);
+    }
+
+    private static EmbeddedDatabase start(String configuredDataDir, boolean ephemeral) {
+        String key = key(configuredDataDir, ephemeral);
         try {
             Path dataDir = ephemeral
                     ? Files.createTempDirectory("fachplan-pg-")
@@ -93,6 +136,10 @@ final class EmbeddedDatabase {
             long started = System.nanoTime();
             // A new data directory must be empty for initdb: its password is made after the first start.
             String password = ephemeral ? null : storedPassword(dataDir);
+            Optional<String> warmUrl = password == null ? Optional.empty() : WarmStart.start(dataDir);
+            if (warmUrl.isPresent()) {
+                return started(key, warmUrl.get(), dataDir.toString(), password, started);
+            }
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(ephemeral)
@@ -118,21 +165,27 @@ final class EmbeddedDatabase {
                 }
             }
             requirePassword(postgres, dataDir, password);
-            String url = postgres.getJdbcUrl(USER, DATABASE);
+            if (!ephemeral) {
+                WarmStart.remember(dataDir);
+            }
             String location = ephemeral ? "a temporary directory, deleted on exit (" + dataDir + ")" : dataDir.toString();
-            System.setProperty(key, url);
-            System.setProperty(locationKey, location);
-            System.setProperty(passwordKey, password);
-            LOG.infof("Embedded PostgreSQL started in %d ms on port %d; data lives in %s. "
-                    + "To use an external PostgreSQL instead, set QUARKUS_DATASOURCE_JDBC_URL, "
-                    + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.",
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), postgres.getPort(), location);
-            return new EmbeddedDatabase(url, location, password);
+            return started(key, postgres.getJdbcUrl(USER, DATABASE), location, password, started);
         } catch (IOException | SQLException | RuntimeException e) {
             throw new IllegalStateException("The embedded PostgreSQL could not start in " + configuredDataDir + ": "
                     + e.getMessage() + ". If another instance of the service uses this directory, stop it or set "
                     + EmbeddedDatabaseConfigSourceFactory.DATA_DIR + " to another directory.", e);
         }
+    }
+
+    private static EmbeddedDatabase started(String key, String url, String location, String password, long started) {
+        System.setProperty(key, url);
+        System.setProperty(key + LOCATION, location);
+        System.setProperty(key + PASSWORD, password);
+        LOG.infof("Embedded PostgreSQL started in %d ms (%s); data lives in %s. "
+                + "To use an external PostgreSQL instead, set QUARKUS_DATASOURCE_JDBC_URL, "
+                + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), url, location);
+        return new EmbeddedDatabase(url, location, password);
     }
 
     /**
@@ -208,7 +261,7 @@ final class EmbeddedDatabase {
         }
     }
 
-    private static Optional<ProcessHandle> postmasterOf(Path dataDir, Path pidFile) throws IOException {
+    static Optional<ProcessHandle> postmasterOf(Path dataDir, Path pidFile) throws IOException {
         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
         if (lines.size() < 2) {
             return Optional.empty();

@@ -7,7 +7,10 @@ import java.util.OptionalInt;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.ExecutionMode;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -19,8 +22,11 @@ import io.smallrye.config.common.MapBackedConfigSource;
  * <p>It sits below {@code application.properties} and the environment, so any configured
  * {@code quarkus.datasource.jdbc.url} wins and nothing embedded starts. Quarkus also consults
  * config factories while building and testing the application; the database is only started at
- * runtime initialisation, never during a build.
+ * runtime initialisation, never during a build. In the packaged service it is already asked at
+ * static initialisation (hence {@code @StaticInitSafe}: it supplies nothing there) and starts the
+ * database ahead on a thread of its own.
  */
+@StaticInitSafe
 public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory {
 
     static final String ENABLED = "fachplan.embedded-db.enabled";
@@ -31,6 +37,14 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (ExecutionMode.current() == ExecutionMode.STATIC_INIT && LaunchMode.current() == LaunchMode.NORMAL
+                && !ApplicationLifecycleManager.isAppCDSGeneration() && !isSet(context.getValue(JDBC_URL))
+                && Boolean.parseBoolean(valueOr(context.getValue(ENABLED), "true"))) {
+            // The packaged service reads the same configuration (environment, system properties, files)
+            // at both stages; starting here lets PostgreSQL come up while the rest initialises.
+            EmbeddedDatabase.startAhead(dataDir(context), ephemeral(context));
+            return List.of();
+        }
         if (ExecutionMode.current() != ExecutionMode.RUNTIME_INIT) {
             return List.of();
         }
@@ -42,10 +56,7 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
                     + ENABLED + "=false). Set QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME and "
                     + "QUARKUS_DATASOURCE_PASSWORD to point the service at PostgreSQL.");
         }
-        boolean ephemeral = Boolean.parseBoolean(valueOr(context.getValue(EPHEMERAL), "false"));
-        String dataDir = valueOr(context.getValue(DATA_DIR),
-                System.getProperty("user.home") + "/.local/share/fachplan/postgres");
-        EmbeddedDatabase database = EmbeddedDatabase.obtain(dataDir, ephemeral);
+        EmbeddedDatabase database = EmbeddedDatabase.obtain(dataDir(context), ephemeral(context));
 
         Map<String, String> properties = new HashMap<>();
         properties.put(JDBC_URL, database.jdbcUrl());
@@ -58,6 +69,14 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         }
         return List.of(new MapBackedConfigSource("embedded PostgreSQL fallback", properties, ORDINAL) {
         });
+    }
+
+    private static boolean ephemeral(ConfigSourceContext context) {
+        return Boolean.parseBoolean(valueOr(context.getValue(EPHEMERAL), "false"));
+    }
+
+    private static String dataDir(ConfigSourceContext context) {
+        return valueOr(context.getValue(DATA_DIR), System.getProperty("user.home") + "/.local/share/fachplan/postgres");
     }
 
     @Override

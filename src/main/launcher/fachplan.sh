@@ -1,0 +1,23 @@
+#!/bin/sh
+# Starts the packaged service (this directory's quarkus-run.jar) with the JVM settings it is measured
+# with (src/bench/ReadPathBench.java): a small serial heap that gives memory back (about 250 MB
+# resident after start, under 450 MB under load) and an application class-data archive.
+#
+# The archive (AppCDS): the first start writes app-cds.jsa beside the jar when the service stops;
+# every later start maps the classes from it instead of loading and verifying them (about a quarter
+# less CPU time for a start). A rebuild that changes any jar makes the next start write a new one.
+# The JVM checks the archive itself and ignores one from another JDK.
+#
+# JAVA_OPTS is added after these settings (a later option wins); JAVA selects the java binary.
+dir=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+archive="$dir/app-cds.jsa"
+if [ -f "$archive" ] && [ -z "$(find "$dir" -name '*.jar' -newer "$archive" | head -n 1)" ]; then
+    cds="-XX:SharedArchiveFile=$archive"
+else
+    rm -f "$archive"
+    cds="-XX:ArchiveClassesAtExit=$archive"
+fi
+exec "${JAVA:-java}" -XX:+UseSerialGC -Xms16m -Xmx160m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 \
+    -Xss512k -XX:ReservedCodeCacheSize=48m -XX:+ExitOnOutOfMemoryError \
+    $cds -Xlog:cds=off -Xlog:cds+dynamic=off \
+    $JAVA_OPTS -jar "$dir/quarkus-run.jar" "$@"
