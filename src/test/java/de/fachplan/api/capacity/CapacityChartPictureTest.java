@@ -2,7 +2,6 @@ package de.fachplan.api.capacity;
 
 import static de.fachplan.api.support.Api.anonymous;
 import static de.fachplan.api.support.Api.editor;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

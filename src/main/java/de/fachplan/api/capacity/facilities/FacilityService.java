@@ -1,6 +1,5 @@
 package de.fachplan.api.capacity.facilities;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,5 @@
 package de.fachplan.api.controlling.imports;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.fachplan.api.common.background.BackgroundWork;
 import de.fachplan.api.common.batch.BatchRunner;
 import de.fachplan.api.common.operations.DatabaseOutage;
+import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.security.RunAs;
 import de.fachplan.api.controlling.values.IndicatorValueService;
@@ -133,10 +133,9 @@ public class ValueImportWorker {
 
     private Claim claim() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
             // A job's turn: 1 for the first open job of its organisation (jobs running under a live
             // lease count first), 2 for the second, and so on; the city's staff are one organisation.
-            List<Object[]> rows = em.createNativeQuery("WITH open AS (SELECT id, queued_at, row_number() OVER ("
+            List<Row> rows = Row.list(em.createNativeQuery("WITH open AS (SELECT id, queued_at, row_number() OVER ("
                     + "PARTITION BY organisation_id ORDER BY (state = 'RUNNING' AND lease_until >= now()) DESC,"
                     + " queued_at, id) AS turn FROM indicator_value_import WHERE state IN ('QUEUED', 'RUNNING')),"
                     + " due AS (SELECT j.id FROM indicator_value_import j JOIN open o ON o.id = j.id"
@@ -147,16 +146,16 @@ public class ValueImportWorker {
                     + " worker = :worker, version = j.version + 1 FROM due WHERE j.id = due.id"
                     + " RETURNING j.id, j.lease_token, j.plan_ref, j.dry_run, j.all_or_nothing, j.body, j.caller_id,"
                     + " j.caller_name, j.caller_roles, j.organisation_id, j.request_id, j.processed_rows, j.failed_rows")
-                    .setParameter("lease", (double) config.importLease().toSeconds()).setParameter("worker", WORKER)
-                    .getResultList();
+                    .setParameter("lease", (double) config.importLease().toSeconds()).setParameter("worker", WORKER));
             if (rows.isEmpty()) {
                 return null;
             }
-            Object[] r = rows.get(0);
-            Set<String> roles = Set.copyOf(Arrays.asList(((String) r[8]).split(",")));
-            return new Claim((UUID) r[0], (UUID) r[1], (String) r[2], (Boolean) r[3], (Boolean) r[4], (String) r[5],
-                    new RunAs.Principal((String) r[6], (String) r[7], roles, (UUID) r[9], (String) r[10]),
-                    ((Number) r[11]).intValue(), ((Number) r[12]).intValue());
+            Row r = rows.get(0);
+            Set<String> roles = Set.copyOf(Arrays.asList(r.text("caller_roles").split(",")));
+            return new Claim(r.uuid("id"), r.uuid("lease_token"), r.text("plan_ref"), r.get("dry_run", Boolean.class),
+                    r.get("all_or_nothing", Boolean.class), r.text("body"), new RunAs.Principal(r.text("caller_id"),
+                            r.text("caller_name"), roles, r.uuid("organisation_id"), r.text("request_id")),
+                    r.number("processed_rows").intValue(), r.number("failed_rows").intValue());
         });
     }
 

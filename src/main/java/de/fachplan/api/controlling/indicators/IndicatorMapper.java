@@ -2,7 +2,6 @@ package de.fachplan.api.controlling.indicators;
 
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import de.fachplan.api.common.http.MergePatch;
 import de.fachplan.api.common.patch.Patch;

@@ -30,6 +30,7 @@ import de.fachplan.api.common.paging.KeysetQuery;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.paging.SortColumn;
+import de.fachplan.api.common.persistence.Row;
 
 /** Lists and exports reported values. The JSON list is paged by keyset; the CSV export streams. */
 @ApplicationScoped
@@ -73,9 +74,8 @@ public class ValueExport {
         if (ids.items().isEmpty()) {
             return new Page<>(List.of(), ids.nextCursor());
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(ValueRow.SELECT + ValueRow.FROM + " WHERE v.id IN (:ids)")
-                .setParameter("ids", ids.items()).getResultList();
+        List<Row> rows = Row.list(em.createNativeQuery(ValueRow.SELECT + ValueRow.FROM + " WHERE v.id IN (:ids)")
+                .setParameter("ids", ids.items()));
         Map<UUID, ValueRow> byId = rows.stream().map(ValueRow::of)
                 .collect(Collectors.toMap(ValueRow::id, Function.identity()));
         List<ValueRow> ordered = new ArrayList<>(ids.items().size());

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.text.Numbers;
 import de.fachplan.api.common.time.Timestamps;
 import de.fachplan.api.controlling.indicators.Indicator;
@@ -63,11 +64,12 @@ public record ValueRow(UUID id, String indicator, String plan, String actionFiel
             + " JOIN plan p ON p.id = i.plan_id LEFT JOIN action_field af ON af.id = i.action_field_id"
             + " LEFT JOIN measure m ON m.id = i.measure_id LEFT JOIN district d ON d.id = v.district_id";
 
-    static ValueRow of(Object[] row) {
-        return new ValueRow((UUID) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
-                (String) row[5], toDate(row[6]), (String) row[7], (BigDecimal) row[8], (String) row[9],
-                (String) row[10], ((Number) row[11]).intValue(), (String) row[12], (String) row[13],
-                ((Number) row[14]).longValue(), Timestamps.fromColumn(row[15]), Timestamps.fromColumn(row[16]));
+    static ValueRow of(Row row) {
+        return new ValueRow(row.uuid("id"), row.text("indicator_code"), row.text("plan_code"), row.text("field_code"),
+                row.text("measure_code"), row.text("period"), toDate(row.get("period_start")), row.text("district_code"),
+                row.get("value", BigDecimal.class), row.text("unit"), row.text("state"), row.number("revision").intValue(),
+                row.text("revision_reason"), row.text("note"), row.number("version"),
+                Timestamps.fromColumn(row.get("created_at")), Timestamps.fromColumn(row.get("updated_at")));
     }
 
     static ValueRow of(IndicatorValue v) {
