@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -41,6 +42,7 @@ import io.restassured.specification.RequestSpecification;
  * same defaults as the JSON chart, with an ETag, 304 and Vary like the other representations.
  */
 @QuarkusTest
+@Tag("integration")
 class CapacityChartPictureTest {
 
     private static final String SVG = "image/svg+xml";
