@@ -10,7 +10,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +29,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+
+import de.fachplan.api.common.cache.ReadCacheConfig;
+import de.fachplan.api.support.CompiledClasses;
 
 /**
  * The README's configuration table against the {@code @ConfigMapping} interfaces, which are found
@@ -64,7 +65,7 @@ class ConfigurationTableTest {
     private static Map<String, String> properties;
 
     @BeforeAll
-    static void read() throws IOException, URISyntaxException {
+    static void read() throws IOException {
         keysByEnvName = new TreeMap<>();
         factoryEnvNames = new ArrayList<>();
         for (Class<?> type : compiledClasses()) {
@@ -88,24 +89,9 @@ class ConfigurationTableTest {
     }
 
     /** Every top-level class under the application's package on the compiled output. */
-    private static List<Class<?>> compiledClasses() throws IOException, URISyntaxException {
-        // The main classes' directory, found through one class in it (the test classes are elsewhere).
-        Path root = Path.of(ConfigurationTableTest.class.getClassLoader()
-                .getResource(ROOT_PACKAGE.replace('.', '/') + "/common/cache/ReadCacheConfig.class").toURI())
-                .getParent().getParent().getParent();
-        List<Class<?>> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList()) {
-                String name = ROOT_PACKAGE + "." + root.relativize(file).toString()
-                        .replace(".class", "").replace(file.getFileSystem().getSeparator(), ".");
-                try {
-                    found.add(Class.forName(name, false, ConfigurationTableTest.class.getClassLoader()));
-                } catch (ClassNotFoundException | LinkageError e) {
-                    throw new AssertionError("cannot load " + name, e);
-                }
-            }
-        }
-        return found;
+    private static List<Class<?>> compiledClasses() {
+        Path classes = CompiledClasses.directoryOf(ReadCacheConfig.class);
+        return CompiledClasses.topLevel(classes, classes.resolve(ROOT_PACKAGE.replace('.', '/')));
     }
 
     /** The keys of a mapping or group: kebab-case method names below the prefix, groups nested. */

@@ -2,10 +2,8 @@ package de.fachplan.api.support;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,27 +17,12 @@ import io.quarkus.test.junit.QuarkusTest;
 class IntegrationTestsAreTaggedTest {
 
     @Test
-    void everyTestThatBootsTheServiceIsTaggedIntegration() throws Exception {
-        Path classes = Path.of(IntegrationTestsAreTaggedTest.class.getProtectionDomain().getCodeSource().getLocation()
-                .toURI());
-        List<String> untagged;
-        try (Stream<Path> files = Files.walk(classes)) {
-            untagged = files.map(classes::relativize).map(Path::toString)
-                    .filter(n -> n.endsWith(".class") && !n.contains("$"))
-                    .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.'))
-                    .map(IntegrationTestsAreTaggedTest::load)
-                    .filter(c -> c.isAnnotationPresent(QuarkusTest.class))
-                    .filter(c -> !c.isAnnotationPresent(Tag.class) || !c.getAnnotation(Tag.class).value().equals("integration"))
-                    .map(Class::getName).toList();
-        }
+    void everyTestThatBootsTheServiceIsTaggedIntegration() {
+        Path classes = CompiledClasses.directoryOf(IntegrationTestsAreTaggedTest.class);
+        List<String> untagged = CompiledClasses.topLevel(classes, classes).stream()
+                .filter(c -> c.isAnnotationPresent(QuarkusTest.class))
+                .filter(c -> !c.isAnnotationPresent(Tag.class) || !c.getAnnotation(Tag.class).value().equals("integration"))
+                .map(Class::getName).toList();
         assertTrue(untagged.isEmpty(), "@QuarkusTest classes without @Tag(\"integration\"): " + untagged);
-    }
-
-    private static Class<?> load(String name) {
-        try {
-            return Class.forName(name, false, IntegrationTestsAreTaggedTest.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalStateException(name, e);
-        }
     }
 }

@@ -2,11 +2,8 @@ package de.fachplan.api.common.contract;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -16,13 +13,12 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 import de.fachplan.api.generated.model.MeasureDto;
+import de.fachplan.api.support.CompiledClasses;
 
 /**
  * Every member of every schema of the contract is read or written by the service, or is named
@@ -39,8 +35,8 @@ class ContractMembersAreMappedTest {
     private static final Map<String, String> DELIBERATELY_UNMAPPED = Map.of();
 
     @Test
-    void everyContractMemberIsReadOrWrittenByTheService() throws Exception {
-        Path classes = Path.of(MeasureDto.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    void everyContractMemberIsReadOrWrittenByTheService() {
+        Path classes = CompiledClasses.directoryOf(MeasureDto.class);
         Set<String> called = calledMethods(classes);
         Set<String> forgotten = new TreeSet<>();
         for (Class<?> model : models(classes)) {
@@ -67,64 +63,38 @@ class ContractMembersAreMappedTest {
     }
 
     @Test
-    void theSearchSeesAMemberThatNobodyCalls() throws Exception {
-        Path classes = Path.of(MeasureDto.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Set<String> called = calledMethods(classes);
+    void theSearchSeesAMemberThatNobodyCalls() {
+        Set<String> called = calledMethods(CompiledClasses.directoryOf(MeasureDto.class));
         assertTrue(called.contains(MeasureDto.class.getName().replace('.', '/') + ".setTitle"));
         assertTrue(!called.contains(MeasureDto.class.getName().replace('.', '/') + ".hashCode"),
                 "the generated models' own methods must not count as the service's calls");
     }
 
-    private static List<Class<?>> models(Path classes) throws IOException {
-        Path dir = classes.resolve(MODEL_PACKAGE.replace('.', '/'));
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".class") && !n.contains("$"))
-                    .<Class<?>>map(n -> load(MODEL_PACKAGE + "." + n.substring(0, n.length() - ".class".length())))
-                    .filter(c -> !c.isEnum() && !c.isInterface()).toList();
-        }
-    }
-
-    private static Class<?> load(String name) {
-        try {
-            return Class.forName(name, false, ContractMembersAreMappedTest.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
+    private static List<Class<?>> models(Path classes) {
+        return CompiledClasses.topLevel(classes, classes.resolve(MODEL_PACKAGE.replace('.', '/'))).stream()
+                .filter(c -> !c.isEnum() && !c.isInterface()).toList();
     }
 
     /** {@code owner/Name.method} of every call and method reference in the service's own classes. */
-    private static Set<String> calledMethods(Path classes) throws IOException {
+    private static Set<String> calledMethods(Path classes) {
         Set<String> called = new HashSet<>();
-        Path generated = classes.resolve("de/fachplan/api/generated");
-        try (Stream<Path> files = Files.walk(classes.resolve("de/fachplan/api"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.startsWith(generated)).toList()) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    new ClassReader(in).accept(new ClassVisitor(Opcodes.ASM9) {
-                        @Override
-                        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                String[] exceptions) {
-                            return new MethodVisitor(Opcodes.ASM9) {
-                                @Override
-                                public void visitMethodInsn(int opcode, String owner, String method, String desc,
-                                        boolean isInterface) {
-                                    called.add(owner + "." + method);
-                                }
+        List<Path> files = CompiledClasses.files(classes.resolve("de/fachplan/api"),
+                classes.resolve("de/fachplan/api/generated"));
+        CompiledClasses.visitMethods(files, () -> new MethodVisitor(Opcodes.ASM9) {
+            @Override
+            public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
+                called.add(owner + "." + method);
+            }
 
-                                @Override
-                                public void visitInvokeDynamicInsn(String method, String desc, Handle bootstrap,
-                                        Object... arguments) {
-                                    for (Object argument : arguments) {
-                                        if (argument instanceof Handle handle) {
-                                            called.add(handle.getOwner() + "." + handle.getName());
-                                        }
-                                    }
-                                }
-                            };
-                        }
-                    }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            @Override
+            public void visitInvokeDynamicInsn(String method, String desc, Handle bootstrap, Object... arguments) {
+                for (Object argument : arguments) {
+                    if (argument instanceof Handle handle) {
+                        called.add(handle.getOwner() + "." + handle.getName());
+                    }
                 }
             }
-        }
+        });
         return called;
     }
 }

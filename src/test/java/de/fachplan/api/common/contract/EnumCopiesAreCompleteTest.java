@@ -3,10 +3,7 @@ package de.fachplan.api.common.contract;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -14,15 +11,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 import de.fachplan.api.generated.model.MeasureDto;
+import de.fachplan.api.support.CompiledClasses;
 
 /**
  * The service copies enum values between the contract's enums and its own by name
@@ -39,13 +34,13 @@ class EnumCopiesAreCompleteTest {
     }
 
     @Test
-    void everyEnumCopiedByNameHasEveryConstantOnTheOtherSide() throws Exception {
+    void everyEnumCopiedByNameHasEveryConstantOnTheOtherSide() {
         Set<Copy> copies = copies();
         assertFalse(copies.isEmpty(), "the search found no enum copies at all; it must be broken");
         Set<String> missing = new TreeSet<>();
         for (Copy copy : copies) {
-            Class<?> source = load(copy.source());
-            Class<?> target = load(copy.target());
+            Class<?> source = CompiledClasses.load(copy.source());
+            Class<?> target = CompiledClasses.load(copy.target());
             if (!source.isEnum() || !target.isEnum()) {
                 continue;
             }
@@ -80,67 +75,41 @@ class EnumCopiesAreCompleteTest {
         return constant.toString();
     }
 
-    private static Set<Copy> copies() throws Exception {
-        Path classes = Path.of(MeasureDto.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path generated = classes.resolve("de/fachplan/api/generated");
+    private static Set<Copy> copies() {
+        Path classes = CompiledClasses.directoryOf(MeasureDto.class);
+        List<Path> files = CompiledClasses.files(classes.resolve("de/fachplan/api"),
+                classes.resolve("de/fachplan/api/generated"));
         Set<Copy> copies = new HashSet<>();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(classes.resolve("de/fachplan/api"))) {
-            files = walk.filter(f -> f.toString().endsWith(".class") && !f.startsWith(generated)).toList();
-        }
-        for (Path file : files) {
-            read(file, copies);
-        }
-        return copies;
-    }
+        CompiledClasses.visitMethods(files, () -> new MethodVisitor(Opcodes.ASM9) {
+            private String[] previous;
 
-    private static void read(Path file, Set<Copy> copies) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            new ClassReader(in).accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                        String[] exceptions) {
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        private String[] previous;
-
-                        @Override
-                        public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
-                            boolean reads = opcode == Opcodes.INVOKEVIRTUAL && desc.equals("()Ljava/lang/String;")
-                                    && Set.of("name", "value", "getValue", "toString").contains(method);
-                            boolean makes = opcode == Opcodes.INVOKESTATIC && desc.startsWith("(Ljava/lang/String;)")
-                                    && Set.of("valueOf", "fromValue").contains(method);
-                            if (makes && previous != null) {
-                                copies.add(new Copy(previous[0].replace('/', '.'), previous[1], owner.replace('/', '.'),
-                                        method));
-                            }
-                            previous = reads ? new String[] { owner, method } : null;
-                        }
-
-                        @Override
-                        public void visitInsn(int opcode) {
-                            previous = null;
-                        }
-
-                        @Override
-                        public void visitVarInsn(int opcode, int variable) {
-                            previous = null;
-                        }
-
-                        @Override
-                        public void visitFieldInsn(int opcode, String owner, String field, String desc) {
-                            previous = null;
-                        }
-                    };
+            @Override
+            public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
+                boolean reads = opcode == Opcodes.INVOKEVIRTUAL && desc.equals("()Ljava/lang/String;")
+                        && Set.of("name", "value", "getValue", "toString").contains(method);
+                boolean makes = opcode == Opcodes.INVOKESTATIC && desc.startsWith("(Ljava/lang/String;)")
+                        && Set.of("valueOf", "fromValue").contains(method);
+                if (makes && previous != null) {
+                    copies.add(new Copy(previous[0].replace('/', '.'), previous[1], owner.replace('/', '.'), method));
                 }
-            }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        }
-    }
+                previous = reads ? new String[] { owner, method } : null;
+            }
 
-    private static Class<?> load(String name) {
-        try {
-            return Class.forName(name, false, EnumCopiesAreCompleteTest.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(name, e);
-        }
+            @Override
+            public void visitInsn(int opcode) {
+                previous = null;
+            }
+
+            @Override
+            public void visitVarInsn(int opcode, int variable) {
+                previous = null;
+            }
+
+            @Override
+            public void visitFieldInsn(int opcode, String owner, String field, String desc) {
+                previous = null;
+            }
+        });
+        return copies;
     }
 }
