@@ -88,7 +88,7 @@ public final class Patch<T> {
 
     /** The same request for a value of another type; absent and cleared stay as they are. */
     public <R> Patch<R> map(Function<? super T, ? extends R> mapping) {
-        return value == null ? (Patch<R>) cast() : set(mapping.apply(value));
+        return value == null ? this.<R>cast() : set(mapping.apply(value));
     }
 
     @SuppressWarnings("unchecked")
