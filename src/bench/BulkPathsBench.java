@@ -44,9 +44,10 @@ import com.sun.net.httpserver.HttpServer;
  *     {@code SUCCEEDED}.</li>
  * </ol>
  *
- * <p>Run: {@code ./mvnw -B package -DskipTests && java src/bench/BulkPathsBench.java [jar] [port]}
- * (defaults {@code target/quarkus-app/quarkus-run.jar}, 8091). The figures are one run each on a
- * shared machine: read them as orders of magnitude. Not a test.
+ * <p>Run: {@code ./mvnw -B package -DskipTests && java src/bench/BulkPathsBench.java [jar] [port] [import]}
+ * (defaults {@code target/quarkus-app/quarkus-run.jar}, 8091). With {@code import} as third
+ * argument only the import job runs (on the same fresh database), to measure that path alone. The
+ * figures are one run each on a shared machine: read them as orders of magnitude. Not a test.
  */
 public class BulkPathsBench {
 
@@ -61,6 +62,7 @@ public class BulkPathsBench {
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "target/quarkus-app/quarkus-run.jar");
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 8091;
+        boolean importOnly = args.length > 2 && args[2].equals("import");
         base = "http://127.0.0.1:" + port;
         Path dir = Path.of("target/bulk-paths-bench").toAbsolutePath();
         deleteTree(dir);
@@ -78,10 +80,12 @@ public class BulkPathsBench {
         Process service = builder.start();
         try {
             awaitReady(service, dir.resolve("service.log"));
-            List<String> measures = singleItemWrites();
-            statusSync(measures);
-            webhookThroughput(measures);
-            failingTarget(measures);
+            if (!importOnly) {
+                List<String> measures = singleItemWrites();
+                statusSync(measures);
+                webhookThroughput(measures);
+                failingTarget(measures);
+            }
             importJob();
         } finally {
             service.destroy();

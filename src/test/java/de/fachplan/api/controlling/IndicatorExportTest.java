@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
+import de.fachplan.api.common.csv.CsvWriter;
 import de.fachplan.api.controlling.values.ValueRow;
 
 /** The value list as JSON and as streamed CSV, its filters, and deltas by change-feed position. */
@@ -125,6 +128,35 @@ class IndicatorExportTest {
         assertEquals(List.of("", "", "COTTA", "PROHLIS"), yearlyRows.stream().map(r -> r.get("district")).toList());
         assertEquals("zwei\nZeilen", yearlyRows.get(0).get("note"));
         assertEquals("Zählung \"vor Ort\", ohne Telefonberatung", yearlyRows.get(1).get("note"));
+    }
+
+    @Test
+    void eachCsvFieldIsWrittenAsTheCsvWriterWritesItWithCrlfAfterEachRecord() throws Exception {
+        String indicator = ControllingFixtures.indicator("\"unit\":\"EUR\",\"direction\":\"HIGHER_IS_BETTER\","
+                + "\"frequency\":\"YEARLY\",\"actionField\":\"C\"");
+        List<String> notes = List.of("=SUM(A1)", "-2, mit Komma", "zwei\\nZeilen, \\\"zitiert\\\"", "@Gruppe");
+        for (int i = 0; i < notes.size(); i++) {
+            report(indicator, String.valueOf(2010 + i), null, i + ".50", notes.get(i));
+        }
+        String body = controller().accept("text/csv").queryParam("indicator", indicator).get("/api/v1/indicator-values")
+                .then().statusCode(200).extract().asString();
+        List<Map<String, Object>> items = json(Map.of("indicator", indicator));
+        StringBuilder expected = new StringBuilder(String.join(",", ValueRow.CSV_HEADER)).append("\r\n");
+        for (Map<String, Object> item : items) {
+            List<Object> fields = new ArrayList<>();
+            for (String column : ValueRow.CSV_HEADER) {
+                Object value = item.get(column);
+                fields.add(value instanceof Number number ? new BigDecimal(number.toString()).stripTrailingZeros()
+                        : value instanceof Boolean ? value.toString() : value);
+            }
+            ByteArrayOutputStream record = new ByteArrayOutputStream();
+            CsvWriter writer = new CsvWriter(record);
+            writer.record(fields);
+            writer.flush();
+            expected.append(record.toString(StandardCharsets.UTF_8));
+        }
+        assertEquals(4, items.size());
+        assertEquals(expected.toString(), body);
     }
 
     @Test

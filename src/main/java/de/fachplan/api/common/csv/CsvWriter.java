@@ -26,7 +26,8 @@ public final class CsvWriter implements Flushable {
     /** The media type of what this writer produces. */
     public static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
 
-    private static final String FORMULA_STARTS = "=+-@\t\r";
+    /** What a formula starts with; {@link DatabaseCsv} neutralises the same in SQL. */
+    static final String FORMULA_STARTS = "=+-@\t\r";
 
     private final Writer out;
 
@@ -77,46 +78,6 @@ public final class CsvWriter implements Flushable {
             out.write(c);
         }
         out.write('"');
-    }
-
-    /**
-     * Writes one field given as UTF-8 bytes (a column as the database sends it as text) under the
-     * rules of {@link #record}: {@code text} is neutralised, any field quoted where needed, nothing
-     * for {@code null}. An export of many rows writes its columns this way, without making a
-     * string of each. The bytes that matter are ASCII, which never occurs inside a multi-byte
-     * UTF-8 character, so looking at single bytes is enough.
-     */
-    public static void field(OutputStream out, byte[] utf8, boolean text) throws IOException {
-        if (utf8 == null) {
-            return;
-        }
-        boolean neutralise = text && utf8.length > 0 && FORMULA_STARTS.indexOf(utf8[0]) >= 0;
-        boolean quote = false;
-        for (byte b : utf8) {
-            if (b == ',' || b == '"' || b == '\r' || b == '\n') {
-                quote = true;
-                break;
-            }
-        }
-        if (!quote && !neutralise) {
-            out.write(utf8);
-            return;
-        }
-        if (quote) {
-            out.write('"');
-        }
-        if (neutralise) {
-            out.write('\'');
-        }
-        for (byte b : utf8) {
-            if (b == '"') {
-                out.write('"');
-            }
-            out.write(b);
-        }
-        if (quote) {
-            out.write('"');
-        }
     }
 
     private static boolean needsQuotes(String value) {

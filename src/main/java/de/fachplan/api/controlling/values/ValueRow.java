@@ -24,9 +24,10 @@ public record ValueRow(UUID id, String indicator, String plan, String actionFiel
         String revisionReason, String note, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     /**
-     * A column of the CSV export: its header, the SQL that gives its text as the JSON list shows
-     * the member (numbers without trailing zeros, times in UTC), and whether it is text a
-     * spreadsheet could run as a formula.
+     * A column of the CSV export: its header, the SQL whose text is the member as the JSON list
+     * shows it (numbers without trailing zeros; dates and times as the ISO date style that the
+     * JDBC driver holds every session to writes them, which leaves no trailing zeros in
+     * fractions), and whether it is text a spreadsheet could run as a formula.
      */
     record CsvColumn(String header, String sql, boolean text) {
     }
@@ -39,7 +40,7 @@ public record ValueRow(UUID id, String indicator, String plan, String actionFiel
             new CsvColumn("actionField", "af.code", true),
             new CsvColumn("measure", "m.code", true),
             new CsvColumn("period", "v.period", true),
-            new CsvColumn("periodStart", "to_char(v.period_start, 'YYYY-MM-DD')", false),
+            new CsvColumn("periodStart", "v.period_start", false),
             new CsvColumn("district", "d.code", true),
             new CsvColumn("value", "trim_scale(v.value)", false),
             new CsvColumn("unit", "i.unit", true),
@@ -49,8 +50,7 @@ public record ValueRow(UUID id, String indicator, String plan, String actionFiel
             new CsvColumn("note", "v.note", true),
             new CsvColumn("deleted", "CASE WHEN v.state = 'WITHDRAWN' THEN 'true' ELSE 'false' END", false),
             new CsvColumn("version", "v.version", false),
-            new CsvColumn("updatedAt", "to_char(v.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS')"
-                    + " || rtrim(rtrim(to_char(v.updated_at AT TIME ZONE 'UTC', '.US'), '0'), '.') || 'Z'", false));
+            new CsvColumn("updatedAt", "replace(CAST(v.updated_at AT TIME ZONE 'UTC' AS text), ' ', 'T') || 'Z'", false));
 
     /** The CSV header. */
     public static final List<String> CSV_HEADER = CSV_COLUMNS.stream().map(CsvColumn::header).toList();
