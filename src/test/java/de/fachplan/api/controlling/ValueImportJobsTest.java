@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -155,6 +156,44 @@ class ValueImportJobsTest {
         // Nothing of a failed row is written; every good row is.
         assertEquals(28, stored(indicator));
         controller().header("If-None-Match", (String) job.header("ETag")).get(location).then().statusCode(304);
+    }
+
+    @Test
+    void badRowsInsideLaterRunsAreReportedExactlyAndARepeatedSlotChangesTheValueJustCreated() {
+        String indicator = monthlyIndicator();
+        // Rows go in runs of up to 64 and a failed row makes the next runs start small: bad rows
+        // in the middle and at the end of later runs, and row 150 reports the slot of row 140
+        // (2012-07, created in the same run) again with another value.
+        String body = csv(indicator, 300, Map.of(
+                70, "r70," + indicator + ",2006-09,,-1",
+                150, "r150," + indicator + ",2012-07,,2",
+                200, "r200," + indicator + ",2017-07,,7,zu viele Felder",
+                301, "r301," + indicator + ",2025-13,,7"));
+        String location = upload(controller(), body).header("Location");
+
+        var job = ended(() -> controller(), location);
+        assertEquals("SUCCEEDED", job.path("state"));
+        assertEquals(300, (int) job.path("processedRows"));
+        assertEquals(297, (int) job.path("appliedRows"));
+        assertEquals(3, (int) job.path("failedRows"));
+        controller().get(location).then().statusCode(200)
+                .body("errors.row", contains(70, 200, 301))
+                .body("errors.reference", contains("r70", "r200", "r301"))
+                .body("errors.status", contains(422, 422, 422))
+                .body("errors[0].problem.errors[0].pointer", equalTo("/value"))
+                .body("errors[2].problem.errors[0].pointer", equalTo("/period"));
+        // Up to 2012: 144 months without the failed 2006-09. From 2013: 156 months without row
+        // 150's own 2013-05, the failed 2017-07 and the unreadable last row's 2025-12.
+        List<Map<String, Object>> upTo2012 = values(indicator, "periodTo", "2012");
+        assertEquals(143, upTo2012.size());
+        assertEquals(153, values(indicator, "periodFrom", "2013").size());
+        assertEquals(List.of(2), upTo2012.stream().filter(v -> v.get("period").equals("2012-07"))
+                .map(v -> v.get("value")).toList());
+    }
+
+    private static List<Map<String, Object>> values(String indicator, String filter, String period) {
+        return controller().queryParam("indicator", indicator).queryParam(filter, period).queryParam("limit", 200)
+                .get("/api/v1/indicator-values").then().statusCode(200).extract().path("items");
     }
 
     @Test

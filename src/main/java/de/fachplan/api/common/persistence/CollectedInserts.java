@@ -63,6 +63,18 @@ public class CollectedInserts {
         }
     }
 
+    /**
+     * Writes the rows collected so far in the current transaction and goes on collecting: a read
+     * that must see them (or a change of a row that is still waiting) comes next.
+     */
+    public void writeSoFar() {
+        Map<Table, List<Object[]>> collected = collected();
+        if (collected != null) {
+            collected.forEach(this::write);
+            collected.clear();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private Map<Table, List<Object[]>> collected() {
         return (Map<Table, List<Object[]>>) transactions.getResource(CollectedInserts.class);
