@@ -32,10 +32,7 @@ class FilterFingerprintTest {
 
     static List<Class<?>> filters() {
         Path classes = CompiledClasses.directoryOf(ListFilter.class);
-        return CompiledClasses.files(classes.resolve("de/fachplan/api")).stream()
-                .map(f -> classes.relativize(f).toString())
-                .map(n -> n.substring(0, n.length() - ".class".length()).replace(classes.getFileSystem().getSeparator(), "."))
-                .<Class<?>>map(CompiledClasses::load)
+        return CompiledClasses.all(classes, classes.resolve("de/fachplan/api")).stream()
                 .filter(type -> type != ListFilter.class && ListFilter.class.isAssignableFrom(type))
                 .toList();
     }
