@@ -83,8 +83,16 @@ public class ValueImportWorker {
     @Inject
     ImportsConfig config;
 
-    record Claim(UUID id, UUID token, String planRef, boolean dryRun, boolean allOrNothing, String body,
-            RunAs.Principal principal, int processed, int failed) {
+    /** A claimed job: its id, this run's lease token, what the upload asked for, its rows and how far it got. */
+    record Claim(UUID id, UUID token, Options options, String body, RunAs.Principal principal, Progress progress) {
+    }
+
+    /** What the upload asked for: the plan its indicators are looked up in, a check only, all or nothing. */
+    record Options(String planRef, boolean dryRun, boolean allOrNothing) {
+    }
+
+    /** Rows done (applied or failed) and rows failed when the job was claimed. */
+    record Progress(int processed, int failed) {
     }
 
     /** Thrown inside a transaction to roll it back when the job's lease has passed to another run. */
@@ -152,10 +160,11 @@ public class ValueImportWorker {
             }
             Row r = rows.get(0);
             Set<String> roles = Set.copyOf(Arrays.asList(r.text("caller_roles").split(",")));
-            return new Claim(r.uuid("id"), r.uuid("lease_token"), r.text("plan_ref"), r.get("dry_run", Boolean.class),
-                    r.get("all_or_nothing", Boolean.class), r.text("body"), new RunAs.Principal(r.text("caller_id"),
-                            r.text("caller_name"), roles, r.uuid("organisation_id"), r.text("request_id")),
-                    r.number("processed_rows").intValue(), r.number("failed_rows").intValue());
+            return new Claim(r.uuid("id"), r.uuid("lease_token"), new Options(r.text("plan_ref"),
+                    r.get("dry_run", Boolean.class), r.get("all_or_nothing", Boolean.class)), r.text("body"),
+                    new RunAs.Principal(r.text("caller_id"), r.text("caller_name"), roles, r.uuid("organisation_id"),
+                            r.text("request_id")),
+                    new Progress(r.number("processed_rows").intValue(), r.number("failed_rows").intValue()));
         });
     }
 
@@ -182,16 +191,16 @@ public class ValueImportWorker {
     private void runRows(Claim job) {
         ValueUpload upload = new ValueUpload(job.body());
         String path = "indicator-value-imports/" + job.id();
-        boolean checkOnly = job.dryRun() || job.allOrNothing();
+        boolean checkOnly = job.options().dryRun() || job.options().allOrNothing();
         int total = upload.items.size();
-        int failed = job.failed();
+        int failed = job.progress().failed();
         long turnEnds = System.nanoTime() + config.importTurn().toNanos();
-        for (int from = job.processed(); from < total; from += CHUNK) {
+        for (int from = job.progress().processed(); from < total; from += CHUNK) {
             if (work.stopping()) {
                 release(job, from, "the application is stopping");
                 return;
             }
-            if (System.nanoTime() > turnEnds && !job.allOrNothing() && othersWait(job)) {
+            if (System.nanoTime() > turnEnds && !job.options().allOrNothing() && othersWait(job)) {
                 release(job, from, "another organisation's job waits");
                 return;
             }
@@ -199,11 +208,11 @@ public class ValueImportWorker {
             failed += (int) runner.applyAll(null, null, from, to, checkOnly, new Rows(job, upload, path))
                     .stream().filter(result -> result.getStatus() >= 400).count();
         }
-        if (!job.allOrNothing() || failed == 0 && job.dryRun()) {
+        if (!job.options().allOrNothing() || failed == 0 && job.options().dryRun()) {
             finish(job, ValueImport.State.SUCCEEDED, null);
         } else if (failed > 0) {
             finish(job, ValueImport.State.FAILED, failed + " of " + total + " rows failed; the upload asked for all or"
-                    + " nothing, so " + (job.dryRun() ? "it would write nothing." : "nothing was written."));
+                    + " nothing, so " + (job.options().dryRun() ? "it would write nothing." : "nothing was written."));
         } else {
             writeAll(job, upload, path);
         }
@@ -220,7 +229,8 @@ public class ValueImportWorker {
         private final Claim job;
 
         Rows(Claim job, ValueUpload upload, String path) {
-            super(values, job.planRef(), upload.items, upload.refused, path, job.dryRun(), job.allOrNothing());
+            super(values, job.options().planRef(), upload.items, upload.refused, path, job.options().dryRun(),
+                    job.options().allOrNothing());
             this.job = job;
         }
 
@@ -228,7 +238,8 @@ public class ValueImportWorker {
         public void record(int from, int to, List<IndicatorValueBatchResultDto> results) {
             List<IndicatorValueBatchResultDto> failures = results.stream().filter(r -> r.getStatus() >= 400).toList();
             // An all-or-nothing job has applied nothing yet; it counts its rows when it writes them.
-            progress(job, to, job.allOrNothing() && !job.dryRun() ? 0 : results.size() - failures.size(), failures);
+            boolean countsNow = !job.options().allOrNothing() || job.options().dryRun();
+            progress(job, to, countsNow ? results.size() - failures.size() : 0, failures);
         }
 
         @Override
@@ -239,7 +250,7 @@ public class ValueImportWorker {
 
     private void writeAll(Claim job, ValueUpload upload, String path) {
         try {
-            batches.writeTogether(job.planRef(), upload.items, () -> {
+            batches.writeTogether(job.options().planRef(), upload.items, () -> {
                 if (end(job, ValueImport.State.SUCCEEDED, null, upload.items.size()) == 0) {
                     throw new LeaseLost();
                 }

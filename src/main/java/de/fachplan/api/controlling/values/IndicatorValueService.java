@@ -36,6 +36,8 @@ import de.fachplan.api.common.time.Period;
 import de.fachplan.api.common.time.Timestamps;
 import de.fachplan.api.controlling.indicators.Indicator;
 import de.fachplan.api.controlling.indicators.IndicatorService;
+import de.fachplan.api.generated.model.IndicatorValueDto;
+import de.fachplan.api.generated.model.IndicatorValueRevisionDto;
 
 /**
  * Reported values and their approval (Freigabe): {@code DRAFT → SUBMITTED → APPROVED}. The
@@ -81,18 +83,13 @@ public class IndicatorValueService {
     public record ValueChange(BigDecimal value, Patch<String> note, ValueState state) {
     }
 
-    /** One revision of a value, the current one included. */
-    public record Revision(int revision, BigDecimal value, String state, String reason, String note,
-            OffsetDateTime recordedAt, String recordedBy, OffsetDateTime approvedAt, String approvedBy) {
-    }
-
     @Transactional
-    public ValueRow get(UUID id) {
+    public IndicatorValueDto get(UUID id) {
         return ValueRow.of(find(id));
     }
 
     /** What reporting a value did: created it (or reported a withdrawn one again), or changed an open one. */
-    public record Reported(ValueRow row, boolean created) {
+    public record Reported(IndicatorValueDto value, boolean created) {
     }
 
     /**
@@ -143,8 +140,8 @@ public class IndicatorValueService {
     }
 
     @Transactional
-    public ValueRow create(String planRef, NewValue input) {
-        return report(planRef, input, false).row();
+    public IndicatorValueDto create(String planRef, NewValue input) {
+        return report(planRef, input, false).value();
     }
 
     /**
@@ -204,14 +201,14 @@ public class IndicatorValueService {
                     + "); change or correct that one.");
         }
         if (existing != null) {
-            Map<String, Object> before = history.snapshot(ValueRow.of(existing).toDto());
+            Map<String, Object> before = history.snapshot(ValueRow.of(existing));
             archive(existing);
             existing.revision++;
             existing.revisionReason = null;
             record(existing, input.value(), input.note(), initial, now);
             em.flush();
             history.updated(ResourceType.INDICATOR_VALUE, existing.id, indicator.code, existing.version, before,
-                    history.snapshot(ValueRow.of(existing).toDto()), IndicatorService.audience(indicator));
+                    history.snapshot(ValueRow.of(existing)), IndicatorService.audience(indicator));
             return new Reported(ValueRow.of(existing), true);
         }
         IndicatorValue value = new IndicatorValue();
@@ -227,7 +224,7 @@ public class IndicatorValueService {
         }
         IndicatorService.load(indicator);
         history.created(ResourceType.INDICATOR_VALUE, value.id, indicator.code, value.version,
-                history.snapshot(ValueRow.of(value).toDto()), IndicatorService.audience(indicator));
+                history.snapshot(ValueRow.of(value)), IndicatorService.audience(indicator));
         return new Reported(ValueRow.of(value), true);
     }
 
@@ -259,15 +256,15 @@ public class IndicatorValueService {
     }
 
     @Transactional
-    public ValueRow update(UUID id, String ifMatch, ValueChange change) {
+    public IndicatorValueDto update(UUID id, String ifMatch, ValueChange change) {
         IndicatorValue value = find(id);
         ETags.requireMatch(ifMatch, value.version);
         return change(value, change);
     }
 
-    private ValueRow change(IndicatorValue value, ValueChange change) {
+    private IndicatorValueDto change(IndicatorValue value, ValueChange change) {
         requireOpen(value);
-        Map<String, Object> before = history.snapshot(ValueRow.of(value).toDto());
+        Map<String, Object> before = history.snapshot(ValueRow.of(value));
         List<FieldError> errors = new ArrayList<>();
         boolean figuresChange = change.value() != null || change.note().isPresent();
         if (change.value() != null) {
@@ -290,7 +287,7 @@ public class IndicatorValueService {
         value.updatedAt = now;
         em.flush();
         history.updated(ResourceType.INDICATOR_VALUE, value.id, value.indicator.code, value.version, before,
-                history.snapshot(ValueRow.of(value).toDto()), IndicatorService.audience(value.indicator));
+                history.snapshot(ValueRow.of(value)), IndicatorService.audience(value.indicator));
         return ValueRow.of(value);
     }
 
@@ -319,18 +316,18 @@ public class IndicatorValueService {
         IndicatorValue value = find(id);
         ETags.requireMatch(ifMatch, value.version);
         requireOpen(value);
-        Map<String, Object> before = history.snapshot(ValueRow.of(value).toDto());
+        Map<String, Object> before = history.snapshot(ValueRow.of(value));
         archive(value);
         value.revision++;
         value.revisionReason = null;
         record(value, null, null, ValueState.WITHDRAWN, Timestamps.now());
         em.flush();
         history.updated(ResourceType.INDICATOR_VALUE, value.id, value.indicator.code, value.version, before,
-                history.snapshot(ValueRow.of(value).toDto()), IndicatorService.audience(value.indicator));
+                history.snapshot(ValueRow.of(value)), IndicatorService.audience(value.indicator));
     }
 
     @Transactional
-    public ValueRow revise(UUID id, String ifMatch, BigDecimal figure, String reason, String note) {
+    public IndicatorValueDto revise(UUID id, String ifMatch, BigDecimal figure, String reason, String note) {
         IndicatorValue value = find(id);
         ETags.requireMatch(ifMatch, value.version);
         if (value.state != ValueState.APPROVED) {
@@ -342,32 +339,27 @@ public class IndicatorValueService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        Map<String, Object> before = history.snapshot(ValueRow.of(value).toDto());
+        Map<String, Object> before = history.snapshot(ValueRow.of(value));
         archive(value);
         value.revision++;
         value.revisionReason = reason;
         record(value, figure, note == null ? value.note : note, ValueState.SUBMITTED, Timestamps.now());
         em.flush();
         history.updated(ResourceType.INDICATOR_VALUE, value.id, value.indicator.code, value.version, before,
-                history.snapshot(ValueRow.of(value).toDto()), IndicatorService.audience(value.indicator));
+                history.snapshot(ValueRow.of(value)), IndicatorService.audience(value.indicator));
         return ValueRow.of(value);
     }
 
+    /** Every revision of a value, oldest first, the current one last. */
     @Transactional
-    public List<Revision> revisions(UUID id) {
+    public List<IndicatorValueRevisionDto> revisions(UUID id) {
         IndicatorValue value = find(id);
         List<Row> rows = Row.list(em.createNativeQuery("SELECT revision, value, state, reason, note, recorded_at,"
                 + " recorded_by, approved_at, approved_by FROM indicator_value_revision WHERE value_id = :id"
                 + " ORDER BY revision").setParameter("id", id));
-        List<Revision> revisions = new ArrayList<>(rows.size() + 1);
-        for (Row row : rows) {
-            revisions.add(new Revision(row.number("revision").intValue(), row.get("value", BigDecimal.class),
-                    row.text("state"), row.text("reason"), row.text("note"), Timestamps.fromColumn(row.get("recorded_at")),
-                    row.text("recorded_by"), row.get("approved_at") == null ? null : Timestamps.fromColumn(row.get("approved_at")),
-                    row.text("approved_by")));
-        }
-        revisions.add(new Revision(value.revision, value.value, value.state.name(), value.revisionReason, value.note,
-                value.recordedAt, value.recordedBy, value.approvedAt, value.approvedBy));
+        List<IndicatorValueRevisionDto> revisions = new ArrayList<>(rows.size() + 1);
+        rows.forEach(row -> revisions.add(ValueMapper.revision(row)));
+        revisions.add(ValueMapper.revision(value));
         return revisions;
     }
 

@@ -87,17 +87,18 @@ public class IndicatorValuesResource implements IndicatorValuesApi {
         String pageCursor = continued == null ? null : continued.length == 2 ? continued[1] : continued[0];
         ValueQuery.Window window = changedAfter == null ? null
                 : new ValueQuery.Window(ChangeFeed.parse(changedAfter, "changedAfter"), upTo);
-        ValueQuery.Filter filter = new ValueQuery.Filter(plans.resolve(plan).id, actionField, indicator, periodFrom,
-                periodTo, district, state == null ? null : ValueMapper.state(state), modifiedSince,
-                caller.partnerScope(), window);
+        ValueQuery.Filter filter = new ValueQuery.Filter(plans.resolve(plan).id,
+                new ValueQuery.Indicators(actionField, indicator), new ValueQuery.Periods(periodFrom, periodTo), district,
+                state == null ? null : ValueMapper.state(state), new ValueQuery.Changes(modifiedSince, window),
+                caller.partnerScope());
         if (csv) {
             StreamingOutput body = out -> export.csv(filter, out);
             return (RestResponse) RestResponse.ResponseBuilder.ok(body, CsvWriter.MEDIA_TYPE)
                     .header(CHANGES_CURSOR, upTo.cursor()).build();
         }
-        Page<ValueRow> page = export.page(filter, PageRequest.of(limit, pageCursor, filter));
+        Page<IndicatorValueDto> page = export.page(filter, PageRequest.of(limit, pageCursor, filter));
         IndicatorValuePageDto body = new IndicatorValuePageDto();
-        body.setItems(page.items().stream().map(ValueRow::toDto).toList());
+        body.setItems(page.items());
         String next = page.nextCursor() == null ? null : upTo.cursor() + "." + page.nextCursor();
         body.setNextCursor(next);
         RestResponse<IndicatorValuePageDto> response = Links.page(body, next, uri);
@@ -110,24 +111,24 @@ public class IndicatorValuesResource implements IndicatorValuesApi {
     public RestResponse<IndicatorValueDto> createIndicatorValue(IndicatorValueCreateDto request, String plan,
             String idempotencyKey) {
         return idempotency.create(idempotencyKey, "createIndicatorValue:" + plan, request, IndicatorValueDto.class, () -> {
-            ValueRow row = values.create(plan, ValueMapper.fromCreate(request));
-            return new Idempotency.Outcome<>(row.toDto(), URI.create("indicator-values/" + row.id()),
-                    ETags.of(row.version()));
+            IndicatorValueDto row = values.create(plan, ValueMapper.fromCreate(request));
+            return new Idempotency.Outcome<>(row, URI.create("indicator-values/" + row.getId()),
+                    ETags.of(row.getVersion()));
         });
     }
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
     public RestResponse<IndicatorValueDto> getIndicatorValue(UUID valueId, String ifNoneMatch) {
-        ValueRow row = values.get(valueId);
-        return Responses.conditional(ifNoneMatch, row.version(), row::toDto);
+        IndicatorValueDto row = values.get(valueId);
+        return Responses.conditional(ifNoneMatch, row.getVersion(), () -> row);
     }
 
     @Override
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
     public RestResponse<IndicatorValueDto> updateIndicatorValue(UUID valueId, String ifMatch, IndicatorValuePatchDto patch) {
-        ValueRow row = values.update(valueId, ifMatch, ValueMapper.fromPatch(patch));
-        return Responses.withETag(row.toDto(), row.version());
+        IndicatorValueDto row = values.update(valueId, ifMatch, ValueMapper.fromPatch(patch));
+        return Responses.withETag(row, row.getVersion());
     }
 
     @Override
@@ -141,9 +142,10 @@ public class IndicatorValuesResource implements IndicatorValuesApi {
     @RolesAllowed({ Role.EDITOR_NAME, Role.CONTROLLER_NAME, Role.ADMIN_NAME, Role.PARTNER_NAME })
     public RestResponse<IndicatorValueDto> reviseIndicatorValue(UUID valueId, String ifMatch,
             IndicatorValueRevisionCreateDto request) {
-        ValueRow row = values.revise(valueId, ifMatch, request.getValue(), request.getReason(), request.getNote());
-        return RestResponse.ResponseBuilder.<IndicatorValueDto>create(201).entity(row.toDto())
-                .location(URI.create("indicator-values/" + row.id())).header("ETag", ETags.of(row.version())).build();
+        IndicatorValueDto row = values.revise(valueId, ifMatch, request.getValue(), request.getReason(), request.getNote());
+        return RestResponse.ResponseBuilder.<IndicatorValueDto>create(201).entity(row)
+                .location(URI.create("indicator-values/" + row.getId())).header("ETag", ETags.of(row.getVersion()))
+                .build();
     }
 
     @Override

@@ -162,8 +162,8 @@ public class ValueBatches {
     private static IndicatorValueBatchResultDto succeeded(Item item, IndicatorValueService.Reported reported) {
         IndicatorValueBatchResultDto result = base(item);
         result.setStatus(reported.created() ? 201 : 200);
-        result.setValueId(reported.row().id());
-        result.setEtag(ETags.of(reported.row().version()));
+        result.setValueId(reported.value().getId());
+        result.setEtag(ETags.of(reported.value().getVersion()));
         return result;
     }
 

@@ -33,6 +33,7 @@ import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.paging.SortColumn;
 import de.fachplan.api.common.persistence.Row;
+import de.fachplan.api.generated.model.IndicatorValueDto;
 
 /** Lists and exports reported values. The JSON list is paged by keyset; the CSV export streams. */
 @ApplicationScoped
@@ -56,7 +57,7 @@ public class ValueExport {
     EntityManager em;
 
     @Transactional
-    public Page<ValueRow> page(ValueQuery.Filter filter, PageRequest page) {
+    public Page<IndicatorValueDto> page(ValueQuery.Filter filter, PageRequest page) {
         ValueQuery query = new ValueQuery(filter);
         KeysetQuery keyset = new KeysetQuery(ValueRow.FROM.substring(" FROM ".length()), "v.id")
                 .orderBy(List.of(SortColumn.asc("i.code", SortColumn.ValueKind.TEXT),
@@ -71,9 +72,9 @@ public class ValueExport {
         }
         List<Row> rows = Row.list(em.createNativeQuery(ValueRow.SELECT + ValueRow.FROM + " WHERE v.id IN (:ids)")
                 .setParameter("ids", ids.items()));
-        Map<UUID, ValueRow> byId = rows.stream().map(ValueRow::of)
-                .collect(Collectors.toMap(ValueRow::id, Function.identity()));
-        List<ValueRow> ordered = new ArrayList<>(ids.items().size());
+        Map<UUID, IndicatorValueDto> byId = rows.stream().map(ValueRow::of)
+                .collect(Collectors.toMap(IndicatorValueDto::getId, Function.identity()));
+        List<IndicatorValueDto> ordered = new ArrayList<>(ids.items().size());
         ids.items().forEach(id -> ordered.add(byId.get(id)));
         return new Page<>(ordered, ids.nextCursor());
     }

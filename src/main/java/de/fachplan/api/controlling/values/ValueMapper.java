@@ -1,10 +1,14 @@
 package de.fachplan.api.controlling.values;
 
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
 import de.fachplan.api.common.patch.Patch;
+import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.text.Numbers;
+import de.fachplan.api.common.time.Timestamps;
 import de.fachplan.api.generated.model.IndicatorValueBatchDto;
 import de.fachplan.api.generated.model.IndicatorValueCreateDto;
 import de.fachplan.api.generated.model.IndicatorValuePatchDto;
@@ -12,7 +16,7 @@ import de.fachplan.api.generated.model.IndicatorValueRevisionDto;
 import de.fachplan.api.generated.model.IndicatorValueRevisionListDto;
 import de.fachplan.api.generated.model.IndicatorValueStateDto;
 
-/** Indicator values between the wire and the service; a value itself is written by {@link ValueRow#toDto}. */
+/** Indicator values between the wire and the service; a value itself is written by {@link ValueRow#of}. */
 public final class ValueMapper {
 
     private ValueMapper() {
@@ -37,22 +41,44 @@ public final class ValueMapper {
                 .toList();
     }
 
-    public static IndicatorValueRevisionListDto toDto(List<IndicatorValueService.Revision> revisions) {
+    public static IndicatorValueRevisionListDto toDto(List<IndicatorValueRevisionDto> revisions) {
         IndicatorValueRevisionListDto body = new IndicatorValueRevisionListDto();
-        body.setItems(revisions.stream().map(r -> {
-            IndicatorValueRevisionDto dto = new IndicatorValueRevisionDto();
-            dto.setRevision(r.revision());
-            dto.setValue(Numbers.plain(r.value()));
-            dto.setState(IndicatorValueStateDto.fromValue(r.state()));
-            dto.setReason(r.reason());
-            dto.setNote(r.note());
-            dto.setRecordedAt(r.recordedAt().withOffsetSameInstant(ZoneOffset.UTC));
-            dto.setRecordedBy(r.recordedBy());
-            dto.setApprovedAt(r.approvedAt() == null ? null : r.approvedAt().withOffsetSameInstant(ZoneOffset.UTC));
-            dto.setApprovedBy(r.approvedBy());
-            return dto;
-        }).toList());
+        body.setItems(revisions);
         return body;
+    }
+
+    /** An earlier revision, as {@code indicator_value_revision} keeps it. */
+    static IndicatorValueRevisionDto revision(Row row) {
+        IndicatorValueRevisionDto dto = new IndicatorValueRevisionDto();
+        dto.setRevision(row.number("revision").intValue());
+        dto.setValue(Numbers.plain(row.get("value", BigDecimal.class)));
+        dto.setState(IndicatorValueStateDto.fromValue(row.text("state")));
+        dto.setReason(row.text("reason"));
+        dto.setNote(row.text("note"));
+        dto.setRecordedAt(utc(Timestamps.fromColumn(row.get("recorded_at"))));
+        dto.setRecordedBy(row.text("recorded_by"));
+        dto.setApprovedAt(row.get("approved_at") == null ? null : utc(Timestamps.fromColumn(row.get("approved_at"))));
+        dto.setApprovedBy(row.text("approved_by"));
+        return dto;
+    }
+
+    /** The current revision of a value. */
+    static IndicatorValueRevisionDto revision(IndicatorValue value) {
+        IndicatorValueRevisionDto dto = new IndicatorValueRevisionDto();
+        dto.setRevision(value.revision);
+        dto.setValue(Numbers.plain(value.value));
+        dto.setState(IndicatorValueStateDto.fromValue(value.state.name()));
+        dto.setReason(value.revisionReason);
+        dto.setNote(value.note);
+        dto.setRecordedAt(utc(value.recordedAt));
+        dto.setRecordedBy(value.recordedBy);
+        dto.setApprovedAt(value.approvedAt == null ? null : utc(value.approvedAt));
+        dto.setApprovedBy(value.approvedBy);
+        return dto;
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime time) {
+        return time.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     public static ValueState state(IndicatorValueStateDto state) {

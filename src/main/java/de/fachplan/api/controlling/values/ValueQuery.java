@@ -28,10 +28,24 @@ public final class ValueQuery {
     final List<String> conditions = new ArrayList<>();
     final Map<String, Object> parameters = new LinkedHashMap<>();
 
-    /** The requested filters. {@code window} is a delta's part of the change feed, or {@code null}. */
-    public record Filter(UUID plan, String actionField, String indicator, String periodFrom, String periodTo,
-            String district, ValueState state, OffsetDateTime modifiedSince, UUID partner, Window window)
-            implements ListFilter {
+    /**
+     * The requested filters, grouped: which indicators, which periods, which changes. A
+     * {@code null} member (or group member) does not filter.
+     */
+    public record Filter(UUID plan, Indicators indicators, Periods periods, String district, ValueState state,
+            Changes changes, UUID partner) implements ListFilter {
+    }
+
+    /** The indicators of an action field, or one indicator. */
+    public record Indicators(String actionField, String indicator) {
+    }
+
+    /** The periods from one up to another (each a period of any frequency). */
+    public record Periods(String from, String to) {
+    }
+
+    /** The values modified since a time, and a delta's part of the change feed ({@code window}). */
+    public record Changes(OffsetDateTime modifiedSince, Window window) {
     }
 
     /** The values changed after {@code after} up to {@code upTo} in the change feed. */
@@ -40,17 +54,18 @@ public final class ValueQuery {
 
     ValueQuery(Filter filter) {
         add("i.plan_id = :plan", "plan", filter.plan());
-        if (filter.actionField() != null) {
-            add("af.code = :actionField", "actionField", filter.actionField());
+        if (filter.indicators().actionField() != null) {
+            add("af.code = :actionField", "actionField", filter.indicators().actionField());
         }
-        if (filter.indicator() != null) {
-            add("i.code = :indicator", "indicator", filter.indicator());
+        if (filter.indicators().indicator() != null) {
+            add("i.code = :indicator", "indicator", filter.indicators().indicator());
         }
-        if (filter.periodFrom() != null) {
-            add("v.period_start >= :periodFrom", "periodFrom", Period.required(filter.periodFrom(), "periodFrom").start());
+        if (filter.periods().from() != null) {
+            LocalDate start = Period.required(filter.periods().from(), "periodFrom").start();
+            add("v.period_start >= :periodFrom", "periodFrom", start);
         }
-        if (filter.periodTo() != null) {
-            LocalDate end = Period.required(filter.periodTo(), "periodTo").end();
+        if (filter.periods().to() != null) {
+            LocalDate end = Period.required(filter.periods().to(), "periodTo").end();
             add("v.period_start <= :periodTo", "periodTo", end);
         }
         if (CITY.equals(filter.district())) {
@@ -60,18 +75,18 @@ public final class ValueQuery {
         }
         if (filter.state() != null) {
             add("v.state = :state", "state", filter.state().name());
-        } else if (filter.window() == null) {
+        } else if (filter.changes().window() == null) {
             conditions.add("v.state <> 'WITHDRAWN'");
         }
-        if (filter.modifiedSince() != null) {
-            add("v.updated_at >= :modifiedSince", "modifiedSince", filter.modifiedSince());
+        if (filter.changes().modifiedSince() != null) {
+            add("v.updated_at >= :modifiedSince", "modifiedSince", filter.changes().modifiedSince());
         }
         if (filter.partner() != null) {
             add("i.reporting_organisation_id = :partner", "partner", filter.partner());
         }
-        if (filter.window() != null) {
+        if (filter.changes().window() != null) {
             ChangeFeed.Condition changed = ChangeFeed.changedBetween("v.id", ResourceType.INDICATOR_VALUE.wireName(),
-                    filter.window().after(), filter.window().upTo());
+                    filter.changes().window().after(), filter.changes().window().upTo());
             conditions.add(changed.sql());
             parameters.putAll(changed.parameters());
         }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.text.Numbers;
@@ -16,12 +15,14 @@ import de.fachplan.api.generated.model.IndicatorValueDto;
 import de.fachplan.api.generated.model.IndicatorValueStateDto;
 
 /**
- * One reported value as lists show it (read with {@link #SELECT}), and the columns of the CSV
- * export over the same tables ({@link #CSV_COLUMNS}), which the database writes as text.
+ * One reported value as lists show it: read with {@link #SELECT} over {@link #FROM}, or from the
+ * entity, straight into the wire form. Also the columns of the CSV export over the same tables
+ * ({@link #CSV_COLUMNS}), which the database writes as text.
  */
-public record ValueRow(UUID id, String indicator, String plan, String actionField, String measure, String period,
-        LocalDate periodStart, String district, BigDecimal value, String unit, String state, int revision,
-        String revisionReason, String note, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+public final class ValueRow {
+
+    private ValueRow() {
+    }
 
     /**
      * A column of the CSV export: its header, the SQL whose text is the member as the JSON list
@@ -64,44 +65,50 @@ public record ValueRow(UUID id, String indicator, String plan, String actionFiel
             + " JOIN plan p ON p.id = i.plan_id LEFT JOIN action_field af ON af.id = i.action_field_id"
             + " LEFT JOIN measure m ON m.id = i.measure_id LEFT JOIN district d ON d.id = v.district_id";
 
-    static ValueRow of(Row row) {
-        return new ValueRow(row.uuid("id"), row.text("indicator_code"), row.text("plan_code"), row.text("field_code"),
-                row.text("measure_code"), row.text("period"), toDate(row.get("period_start")), row.text("district_code"),
-                row.get("value", BigDecimal.class), row.text("unit"), row.text("state"), row.number("revision").intValue(),
-                row.text("revision_reason"), row.text("note"), row.number("version"),
-                Timestamps.fromColumn(row.get("created_at")), Timestamps.fromColumn(row.get("updated_at")));
-    }
-
-    static ValueRow of(IndicatorValue v) {
-        Indicator i = v.indicator;
-        return new ValueRow(v.id, i.code, i.plan.code, i.actionField == null ? null : i.actionField.code,
-                i.measure == null ? null : i.measure.code, v.period, v.periodStart,
-                v.district == null ? null : v.district.code, v.value, i.unit.name(), v.state.name(), v.revision,
-                v.revisionReason, v.note, v.version, v.createdAt, v.updatedAt);
-    }
-
-    boolean deleted() {
-        return ValueState.WITHDRAWN.name().equals(state);
-    }
-
-    public IndicatorValueDto toDto() {
+    static IndicatorValueDto of(Row row) {
         var dto = new IndicatorValueDto();
-        dto.setId(id);
-        dto.setIndicator(indicator);
-        dto.setPlan(plan);
-        dto.setActionField(actionField);
-        dto.setMeasure(measure);
-        dto.setPeriod(period);
-        dto.setPeriodStart(periodStart);
-        dto.setDistrict(district);
-        dto.setValue(Numbers.plain(value));
-        dto.setUnit(IndicatorUnitDto.fromValue(unit));
-        dto.setState(IndicatorValueStateDto.fromValue(state));
-        dto.setRevision(revision);
-        dto.setRevisionReason(revisionReason);
-        dto.setNote(note);
-        dto.setDeleted(deleted());
-        dto.setVersion(version);
+        dto.setId(row.uuid("id"));
+        dto.setIndicator(row.text("indicator_code"));
+        dto.setPlan(row.text("plan_code"));
+        dto.setActionField(row.text("field_code"));
+        dto.setMeasure(row.text("measure_code"));
+        dto.setPeriod(row.text("period"));
+        dto.setPeriodStart(toDate(row.get("period_start")));
+        dto.setDistrict(row.text("district_code"));
+        dto.setValue(Numbers.plain(row.get("value", BigDecimal.class)));
+        dto.setUnit(IndicatorUnitDto.fromValue(row.text("unit")));
+        dto.setState(IndicatorValueStateDto.fromValue(row.text("state")));
+        dto.setRevision(row.number("revision").intValue());
+        dto.setRevisionReason(row.text("revision_reason"));
+        dto.setNote(row.text("note"));
+        dto.setVersion(row.number("version"));
+        return times(dto, Timestamps.fromColumn(row.get("created_at")), Timestamps.fromColumn(row.get("updated_at")));
+    }
+
+    static IndicatorValueDto of(IndicatorValue v) {
+        Indicator i = v.indicator;
+        var dto = new IndicatorValueDto();
+        dto.setId(v.id);
+        dto.setIndicator(i.code);
+        dto.setPlan(i.plan.code);
+        dto.setActionField(i.actionField == null ? null : i.actionField.code);
+        dto.setMeasure(i.measure == null ? null : i.measure.code);
+        dto.setPeriod(v.period);
+        dto.setPeriodStart(v.periodStart);
+        dto.setDistrict(v.district == null ? null : v.district.code);
+        dto.setValue(Numbers.plain(v.value));
+        dto.setUnit(IndicatorUnitDto.fromValue(i.unit.name()));
+        dto.setState(IndicatorValueStateDto.fromValue(v.state.name()));
+        dto.setRevision(v.revision);
+        dto.setRevisionReason(v.revisionReason);
+        dto.setNote(v.note);
+        dto.setVersion(v.version);
+        return times(dto, v.createdAt, v.updatedAt);
+    }
+
+    /** The members set the same way from either source: times in UTC, and whether the value is withdrawn. */
+    private static IndicatorValueDto times(IndicatorValueDto dto, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        dto.setDeleted(dto.getState() == IndicatorValueStateDto.WITHDRAWN);
         dto.setCreatedAt(createdAt.withOffsetSameInstant(ZoneOffset.UTC));
         dto.setUpdatedAt(updatedAt.withOffsetSameInstant(ZoneOffset.UTC));
         return dto;
