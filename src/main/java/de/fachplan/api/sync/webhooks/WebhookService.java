@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -62,6 +63,13 @@ public class WebhookService {
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Event<DeliveriesQueued> queued;
+
+    /** A transaction queued deliveries: heard by the dispatcher once it has committed. */
+    record DeliveriesQueued() {
+    }
 
     /** The outbox: written with the change, in one statement for a whole run of a batch. */
     private static final CollectedInserts.Table DELIVERY = new CollectedInserts.Table("webhook_delivery (id,"
@@ -219,6 +227,10 @@ public class WebhookService {
                     json.writeValueAsString(payload), WebhookDelivery.State.PENDING.name(), now, now);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+        if (transactions.getResource(DeliveriesQueued.class) == null) {
+            transactions.putResource(DeliveriesQueued.class, Boolean.TRUE);
+            queued.fire(new DeliveriesQueued());
         }
     }
 
