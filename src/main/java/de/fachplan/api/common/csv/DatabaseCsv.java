@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  */
 public final class DatabaseCsv {
 
-    /** The first characters of a formula, as SQL: {@code chr(61), chr(43), ...}. */
-    private static final String FORMULA_STARTS = CsvWriter.FORMULA_STARTS.chars().mapToObj(c -> "chr(" + c + ")")
+    /** The first characters of a formula, as their codes for SQL's {@code ascii()}: {@code 61, 43, ...}. */
+    private static final String FORMULA_STARTS = CsvWriter.FORMULA_STARTS.chars().mapToObj(Integer::toString)
             .collect(Collectors.joining(", "));
 
     private DatabaseCsv() {
@@ -33,8 +33,10 @@ public final class DatabaseCsv {
         if (!text) {
             return value;
         }
-        return "CASE WHEN " + value + " = '' THEN NULL WHEN left(" + value + ", 1) IN (" + FORMULA_STARTS + ") THEN ''''"
-                + " || " + value + " ELSE " + value + " END";
+        // ascii() reads the first character's code without making a new text for each field (as
+        // left() would); it is 0 for an empty text.
+        return "CASE WHEN ascii(" + value + ") IN (" + FORMULA_STARTS + ") THEN '''' || " + value + " WHEN ascii("
+                + value + ") = 0 THEN NULL ELSE " + value + " END";
     }
 
     /** The COPY statement that writes the rows of {@code select} as CSV without a header. */
