@@ -20,7 +20,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Hibernate;
-import org.hibernate.Session;
 
 import de.fachplan.api.catalogue.ActionField;
 import de.fachplan.api.catalogue.District;
@@ -120,8 +119,9 @@ public class MeasureService {
     public Measure create(MeasureChange change, String changedBy) {
         Plan plan = plans.resolveMember(change.plan(), "/plan");
         List<FieldError> errors = new ArrayList<>();
+        // Numbers are per action field; locking the field's row serialises concurrent creates in it.
         ActionField field = ActionField.<ActionField>find("plan = ?1 and code = ?2", plan, change.actionField())
-                .firstResultOptional().orElse(null);
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional().orElse(null);
         if (field == null) {
             errors.add(new FieldError("/actionField", "unknown action field " + change.actionField() + " in plan "
                     + plan.code));
@@ -143,8 +143,6 @@ public class MeasureService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        // Numbers are per action field; locking the field's row serialises concurrent creates in it.
-        em.refresh(field, LockModeType.PESSIMISTIC_WRITE);
         if (number == null) {
             number = field.takeNumber();
         } else if (Measure.count("plan = ?1 and code = ?2", plan, change.code()) > 0) {
@@ -168,38 +166,6 @@ public class MeasureService {
                 audience(measure));
         changed.fire(MeasureChanged.of(Set.of("measure.created"), measure));
         return measure;
-    }
-
-    /**
-     * Loads the measures a batch names by id or code (in any plan) into the current transaction,
-     * with their relations: each relation is then read for all of them in one statement (batch
-     * fetching), and a later {@link #update} by id finds its measure without a statement of its own.
-     * A reference that names nothing is left to the update to report.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void load(List<String> refs) {
-        refs = refs.stream().filter(java.util.Objects::nonNull).toList();
-        List<UUID> ids = refs.stream().map(Refs::asUuid).flatMap(Optional::stream).toList();
-        List<String> codes = refs.stream().filter(r -> Refs.asUuid(r).isEmpty() && !r.startsWith(MeasureSearch.EXTERNAL_PREFIX))
-                .toList();
-        List<Measure> found = new ArrayList<>();
-        if (!ids.isEmpty()) {
-            found.addAll(Measure.<Measure>list("id in ?1", ids));
-        }
-        if (!codes.isEmpty()) {
-            found.addAll(Measure.<Measure>list("code in ?1", codes));
-        }
-        // What the measures refer to (plan, action field, organisations, guidelines, ...) is read
-        // only: an update changes none of it, and every flush of the run would otherwise look at
-        // all of it again (in runs of 64, flushing took 60 % of a status batch's samples in JFR).
-        Session session = em.unwrap(Session.class);
-        boolean readOnly = session.isDefaultReadOnly();
-        session.setDefaultReadOnly(true);
-        try {
-            found.forEach(MeasureService::loadRelations);
-        } finally {
-            session.setDefaultReadOnly(readOnly);
-        }
     }
 
     @Transactional

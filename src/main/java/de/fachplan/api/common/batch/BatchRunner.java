@@ -131,6 +131,7 @@ public class BatchRunner {
                         throw new ItemFailed(index, e);
                     }
                 }
+                batch.write(from, to);
                 inserts.write();
                 if (checkOnly) {
                     throw new Checked(results);

@@ -177,8 +177,8 @@ public class WebhookService {
      */
     void onMeasureChanged(@Observes MeasureChanged change) {
         for (WebhookSubscription subscription : subscriptions()) {
-            boolean sees = subscription.organisationId == null || change.publiclyVisible()
-                    || change.organisations().contains(subscription.organisationId);
+            boolean sees = subscription.organisationId == null || change.audience().isPublic()
+                    || change.audience().organisations().contains(subscription.organisationId);
             if (!sees) {
                 continue;
             }
@@ -207,8 +207,8 @@ public class WebhookService {
         data.setId(change.id());
         data.setCode(change.code());
         data.setPlan(change.plan());
-        data.setStatus(MeasureStatusDto.fromValue(change.status()));
-        data.setProgress(change.progress());
+        data.setStatus(MeasureStatusDto.fromValue(change.state().status().name()));
+        data.setProgress(change.state().progress());
         data.setVersion(change.version());
         MeasureWebhookEventDto payload = new MeasureWebhookEventDto();
         payload.setType(WebhookEventTypeDto.fromValue(event));
