@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.fachplan.api.common.history.ResourceType;
 import de.fachplan.api.common.paging.KeysetQuery;
+import de.fachplan.api.common.paging.ListFilter;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.paging.SortColumn;
@@ -52,7 +53,8 @@ public class AuditEvents {
     ObjectMapper json;
 
     /** The filters of the audit trail; {@code null} members do not filter. */
-    public record Filter(String resourceType, UUID resourceId, String actorId, String requestId, OffsetDateTime since) {
+    public record Filter(String resourceType, UUID resourceId, String actorId, String requestId, OffsetDateTime since)
+            implements ListFilter {
     }
 
     /**
