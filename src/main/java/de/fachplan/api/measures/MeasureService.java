@@ -52,6 +52,10 @@ import de.fachplan.api.organisations.OrganisationRenamed;
 @ApplicationScoped
 public class MeasureService {
 
+    /** A measure with its plan, action field and lead organisation, in one statement. */
+    private static final String WITH_PARENTS = "select m from Measure m join fetch m.plan join fetch m.actionField"
+            + " left join fetch m.leadOrganisation";
+
     @Inject
     EntityManager em;
 
@@ -319,9 +323,12 @@ public class MeasureService {
                             .setParameter("reference", ref.substring(MeasureSearch.EXTERNAL_PREFIX.length()))
                             .getResultStream().findFirst();
         } else {
-            found = Refs.asUuid(ref).flatMap(id -> Measure.<Measure>findByIdOptional(id))
-                    .or(() -> Measure.<Measure>find("plan = ?1 and code = ?2", plans.resolve(planRef), ref)
-                            .firstResultOptional());
+            // What a write reads of the measure anyway comes with it, not in a statement each.
+            found = Refs.asUuid(ref).flatMap(id -> em.createQuery(WITH_PARENTS + " where m.id = :id", Measure.class)
+                    .setParameter("id", id).getResultStream().findFirst())
+                    .or(() -> em.createQuery(WITH_PARENTS + " where m.plan = :plan and m.code = :code", Measure.class)
+                            .setParameter("plan", plans.resolve(planRef)).setParameter("code", ref)
+                            .getResultStream().findFirst());
         }
         return found.filter(viewer::sees).orElseThrow(() -> ProblemException.notFound("No measure " + ref
                 + (planRef == null ? "" : " in plan " + planRef) + "."));

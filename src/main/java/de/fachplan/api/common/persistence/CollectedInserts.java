@@ -1,6 +1,8 @@
 package de.fachplan.api.common.persistence;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,12 +10,12 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import org.hibernate.Session;
+import io.agroal.api.AgroalDataSource;
 
 /**
  * Inserts the rows a write leaves behind (audit events, change feed entries, webhook deliveries):
@@ -41,7 +43,7 @@ public class CollectedInserts {
     TransactionSynchronizationRegistry transactions;
 
     @Inject
-    EntityManager em;
+    AgroalDataSource dataSource;
 
     /**
      * Inserts a row into {@code table}, collected until the current transaction {@link #write writes}
@@ -123,17 +125,22 @@ public class CollectedInserts {
         }
     }
 
+    /**
+     * Over the transaction's own connection, taken from the pool rather than from the ORM session:
+     * at commit the session has already given its connection back.
+     */
     private void send(String sql, List<Object[]> rows) {
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(sql)) {
-                int parameter = 1;
-                for (Object[] row : rows) {
-                    for (Object value : row) {
-                        insert.setObject(parameter++, value);
-                    }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(sql)) {
+            int parameter = 1;
+            for (Object[] row : rows) {
+                for (Object value : row) {
+                    insert.setObject(parameter++, value);
                 }
-                insert.execute();
             }
-        });
+            insert.execute();
+        } catch (SQLException e) {
+            throw new PersistenceException("history rows could not be inserted", e);
+        }
     }
 }
