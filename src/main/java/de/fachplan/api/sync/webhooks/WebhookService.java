@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -64,6 +65,13 @@ public class WebhookService {
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Event<DeliveriesQueued> queued;
+
+    /** A transaction queued deliveries: heard by the dispatcher once it has committed. */
+    record DeliveriesQueued() {
+    }
 
     /** The outbox: written with the change, in one statement for a whole run of a batch. */
     private static final CollectedInserts.Table DELIVERY = new CollectedInserts.Table("webhook_delivery (id,"
@@ -192,8 +200,17 @@ public class WebhookService {
                     inserts.insert(DELIVERY, "msg_" + UUID.randomUUID().toString().replace("-", ""), subscription.id,
                             event, payloads.computeIfAbsent(event, e -> payload(e, change, now)),
                             WebhookDelivery.State.PENDING.name(), now, now);
+                    announceAfterCommit();
                 }
             }
+        }
+    }
+
+    /** Tells this replica's dispatcher, once per transaction, that it has deliveries to send after the commit. */
+    private void announceAfterCommit() {
+        if (transactions.getResource(DeliveriesQueued.class) == null) {
+            transactions.putResource(DeliveriesQueued.class, Boolean.TRUE);
+            queued.fire(new DeliveriesQueued());
         }
     }
 
