@@ -201,13 +201,13 @@ public class IndicatorValueService {
             existing = lookups.values.get(Lookups.slot(indicator, period.toString(), district));
             if (existing != null && !em.contains(existing)) {
                 // Created earlier in this run and not yet inserted: insert it, then change it as stored.
-                inserts.writeSoFar();
+                inserts.write();
                 existing = em.find(IndicatorValue.class, existing.id);
                 lookups.values.put(Lookups.slot(indicator, period.toString(), district), existing);
             }
         } else {
             // The query must see the values this run created and has not inserted yet.
-            inserts.writeSoFar();
+            inserts.write();
             existing = (district == null
                     ? IndicatorValue.<IndicatorValue>find("indicator = ?1 and period = ?2 and district is null",
                             indicator, period.toString())

@@ -1,6 +1,8 @@
 package de.fachplan.api.sync.webhooks;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,17 +186,31 @@ public class WebhookService {
      * delivery per subscription that wants the event and may see the measure.
      */
     void onMeasureChanged(@Observes MeasureChanged change) {
+        // Every subscriber of an event is sent the same payload: it is written once per event.
+        Map<String, String> payloads = new HashMap<>();
+        var now = Timestamps.now();
         for (WebhookSubscription subscription : subscriptions()) {
-            boolean sees = subscription.organisationId == null || change.publiclyVisible()
-                    || change.organisations().contains(subscription.organisationId);
+            boolean sees = subscription.organisationId == null || change.audience().isPublic()
+                    || change.audience().organisations().contains(subscription.organisationId);
             if (!sees) {
                 continue;
             }
             for (String event : change.events()) {
                 if (subscription.eventTypes().contains(event)) {
-                    enqueue(subscription, event, change);
+                    inserts.insert(DELIVERY, "msg_" + UUID.randomUUID().toString().replace("-", ""), subscription.id,
+                            event, payloads.computeIfAbsent(event, e -> payload(e, change, now)),
+                            WebhookDelivery.State.PENDING.name(), now, now);
+                    announceAfterCommit();
                 }
             }
+        }
+    }
+
+    /** Tells this replica's dispatcher, once per transaction, that it has deliveries to send after the commit. */
+    private void announceAfterCommit() {
+        if (transactions.getResource(DeliveriesQueued.class) == null) {
+            transactions.putResource(DeliveriesQueued.class, Boolean.TRUE);
+            queued.fire(new DeliveriesQueued());
         }
     }
 
@@ -209,28 +225,22 @@ public class WebhookService {
         return read;
     }
 
-    private void enqueue(WebhookSubscription subscription, String event, MeasureChanged change) {
-        var now = Timestamps.now();
+    private String payload(String event, MeasureChanged change, OffsetDateTime at) {
         MeasureWebhookEventDataDto data = new MeasureWebhookEventDataDto();
         data.setId(change.id());
         data.setCode(change.code());
         data.setPlan(change.plan());
-        data.setStatus(MeasureStatusDto.fromValue(change.status()));
-        data.setProgress(change.progress());
+        data.setStatus(MeasureStatusDto.fromValue(change.state().status().name()));
+        data.setProgress(change.state().progress());
         data.setVersion(change.version());
         MeasureWebhookEventDto payload = new MeasureWebhookEventDto();
         payload.setType(WebhookEventTypeDto.fromValue(event));
-        payload.setTimestamp(now);
+        payload.setTimestamp(at);
         payload.setData(data);
         try {
-            inserts.insert(DELIVERY, "msg_" + UUID.randomUUID().toString().replace("-", ""), subscription.id, event,
-                    json.writeValueAsString(payload), WebhookDelivery.State.PENDING.name(), now, now);
+            return json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-        if (transactions.getResource(DeliveriesQueued.class) == null) {
-            transactions.putResource(DeliveriesQueued.class, Boolean.TRUE);
-            queued.fire(new DeliveriesQueued());
         }
     }
 
