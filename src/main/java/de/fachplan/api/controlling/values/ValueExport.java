@@ -82,8 +82,8 @@ public class ValueExport {
     /**
      * Writes every matching row as CSV, header first, in the list's order. PostgreSQL writes the
      * rows itself ({@code COPY ... TO STDOUT (FORMAT csv)}, see {@link DatabaseCsv}) and the
-     * service copies its bytes to the response: no row, value or field becomes a Java object, so
-     * memory does not grow with the export. Profiles of the earlier exports had their time in
+     * service copies its bytes to the response: no value or field becomes a Java object (the
+     * driver hands over each row's bytes), so memory does not grow with the export. Profiles of the earlier exports had their time in
      * converting values (through the ORM) and then in the sort of the database; the columns are
      * now the database's own text of each value.
      *
