@@ -35,8 +35,6 @@ import de.fachplan.api.catalogue.District;
 import de.fachplan.api.catalogue.Guideline;
 import de.fachplan.api.catalogue.Plan;
 import de.fachplan.api.catalogue.TargetGroup;
-import de.fachplan.api.common.problem.ProblemException;
-import de.fachplan.api.common.problem.ProblemType;
 import de.fachplan.api.organisations.Organisation;
 
 /**
@@ -162,11 +160,7 @@ public class Measure extends PanacheEntityBase {
         if (target == status) {
             return null;
         }
-        if (!status.canChangeTo(target)) {
-            throw new ProblemException(ProblemType.ILLEGAL_STATUS_TRANSITION, "A measure in status " + status
-                    + " cannot change to " + target + "; allowed: " + (status.next().isEmpty() ? "none (final)"
-                            : status.next().toString()) + ".");
-        }
+        status.requireCanChangeTo(target);
         StatusChange change = record(status, target, reason, changedBy, at);
         status = target;
         return change;

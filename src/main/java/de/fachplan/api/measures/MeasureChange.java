@@ -42,13 +42,6 @@ public final class MeasureChange {
         return new Builder();
     }
 
-    /** A status update as the bulk sync sends it: status, its reason, progress and note. */
-    public static MeasureChange statusUpdate(MeasureStatus status, String statusReason, Integer progress,
-            String statusNote) {
-        return builder().status(status).statusReason(statusReason).progress(progress)
-                .statusNote(Patch.ofNullable(statusNote)).build();
-    }
-
     /**
      * Whether the change sets nothing but the partner's own reference. Every field is looked at,
      * so a member added to this class can never be mistaken for "nothing".

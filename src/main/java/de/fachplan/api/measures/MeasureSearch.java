@@ -107,28 +107,29 @@ class MeasureSearch {
         bindViewer(query, viewer);
         inPlan(query, filter.plan());
         visibleTo(query, viewer);
-        if (filter.actionField() != null) {
-            query.where("af.code = :actionField", "actionField", filter.actionField());
+        MeasureFilter.Classification filed = filter.classification();
+        if (filed.actionField() != null) {
+            query.where("af.code = :actionField", "actionField", filed.actionField());
         }
-        if (filter.status() != null) {
-            query.where("m.status = :status", "status", filter.status().name());
+        if (filed.status() != null) {
+            query.where("m.status = :status", "status", filed.status().name());
         }
-        if (filter.targetGroup() != null) {
+        if (filed.targetGroup() != null) {
             query.where("EXISTS (SELECT 1 FROM measure_target_group mt JOIN target_group t ON t.id = mt.target_group_id"
-                    + " WHERE mt.measure_id = m.id AND t.code = :targetGroup)", "targetGroup", filter.targetGroup());
+                    + " WHERE mt.measure_id = m.id AND t.code = :targetGroup)", "targetGroup", filed.targetGroup());
         }
-        if (filter.guideline() != null) {
+        if (filed.guideline() != null) {
             query.where("EXISTS (SELECT 1 FROM measure_guideline mg JOIN guideline g ON g.id = mg.guideline_id"
-                    + " WHERE mg.measure_id = m.id AND g.code = :guideline)", "guideline", filter.guideline());
+                    + " WHERE mg.measure_id = m.id AND g.code = :guideline)", "guideline", filed.guideline());
         }
-        if (filter.district() != null) {
+        if (filed.district() != null) {
             query.where("EXISTS (SELECT 1 FROM measure_district md JOIN district d ON d.id = md.district_id"
-                    + " WHERE md.measure_id = m.id AND d.code = :district)", "district", filter.district());
+                    + " WHERE md.measure_id = m.id AND d.code = :district)", "district", filed.district());
         }
-        if (filter.organisation() != null) {
+        if (filed.organisation() != null) {
             query.where("(m.lead_organisation_id = :organisation OR EXISTS (SELECT 1 FROM measure_partner mp"
                     + " WHERE mp.measure_id = m.id AND mp.organisation_id = :organisation))",
-                    "organisation", filter.organisation());
+                    "organisation", filed.organisation());
         }
         boolean searching = filter.q() != null && !filter.q().isBlank();
         if (searching) {

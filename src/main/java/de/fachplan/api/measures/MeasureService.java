@@ -20,7 +20,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Hibernate;
-import org.hibernate.Session;
 
 import de.fachplan.api.catalogue.ActionField;
 import de.fachplan.api.catalogue.District;
@@ -52,6 +51,10 @@ import de.fachplan.api.organisations.OrganisationRenamed;
 /** The rules of measures: numbering, references, periods and the status life cycle. */
 @ApplicationScoped
 public class MeasureService {
+
+    /** A measure with its plan, action field and lead organisation, in one statement. */
+    private static final String WITH_PARENTS = "select m from Measure m join fetch m.plan join fetch m.actionField"
+            + " left join fetch m.leadOrganisation";
 
     @Inject
     EntityManager em;
@@ -120,8 +123,9 @@ public class MeasureService {
     public Measure create(MeasureChange change, String changedBy) {
         Plan plan = plans.resolveMember(change.plan(), "/plan");
         List<FieldError> errors = new ArrayList<>();
+        // Numbers are per action field; locking the field's row serialises concurrent creates in it.
         ActionField field = ActionField.<ActionField>find("plan = ?1 and code = ?2", plan, change.actionField())
-                .firstResultOptional().orElse(null);
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional().orElse(null);
         if (field == null) {
             errors.add(new FieldError("/actionField", "unknown action field " + change.actionField() + " in plan "
                     + plan.code));
@@ -143,8 +147,6 @@ public class MeasureService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        // Numbers are per action field; locking the field's row serialises concurrent creates in it.
-        em.refresh(field, LockModeType.PESSIMISTIC_WRITE);
         if (number == null) {
             number = field.takeNumber();
         } else if (Measure.count("plan = ?1 and code = ?2", plan, change.code()) > 0) {
@@ -168,38 +170,6 @@ public class MeasureService {
                 audience(measure));
         changed.fire(MeasureChanged.of(Set.of("measure.created"), measure));
         return measure;
-    }
-
-    /**
-     * Loads the measures a batch names by id or code (in any plan) into the current transaction,
-     * with their relations: each relation is then read for all of them in one statement (batch
-     * fetching), and a later {@link #update} by id finds its measure without a statement of its own.
-     * A reference that names nothing is left to the update to report.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void load(List<String> refs) {
-        refs = refs.stream().filter(java.util.Objects::nonNull).toList();
-        List<UUID> ids = refs.stream().map(Refs::asUuid).flatMap(Optional::stream).toList();
-        List<String> codes = refs.stream().filter(r -> Refs.asUuid(r).isEmpty() && !r.startsWith(MeasureSearch.EXTERNAL_PREFIX))
-                .toList();
-        List<Measure> found = new ArrayList<>();
-        if (!ids.isEmpty()) {
-            found.addAll(Measure.<Measure>list("id in ?1", ids));
-        }
-        if (!codes.isEmpty()) {
-            found.addAll(Measure.<Measure>list("code in ?1", codes));
-        }
-        // What the measures refer to (plan, action field, organisations, guidelines, ...) is read
-        // only: an update changes none of it, and every flush of the run would otherwise look at
-        // all of it again (in runs of 64, flushing took 60 % of a status batch's samples in JFR).
-        Session session = em.unwrap(Session.class);
-        boolean readOnly = session.isDefaultReadOnly();
-        session.setDefaultReadOnly(true);
-        try {
-            found.forEach(MeasureService::loadRelations);
-        } finally {
-            session.setDefaultReadOnly(readOnly);
-        }
     }
 
     @Transactional
@@ -353,9 +323,12 @@ public class MeasureService {
                             .setParameter("reference", ref.substring(MeasureSearch.EXTERNAL_PREFIX.length()))
                             .getResultStream().findFirst();
         } else {
-            found = Refs.asUuid(ref).flatMap(id -> Measure.<Measure>findByIdOptional(id))
-                    .or(() -> Measure.<Measure>find("plan = ?1 and code = ?2", plans.resolve(planRef), ref)
-                            .firstResultOptional());
+            // What a write reads of the measure anyway comes with it, not in a statement each.
+            found = Refs.asUuid(ref).flatMap(id -> em.createQuery(WITH_PARENTS + " where m.id = :id", Measure.class)
+                    .setParameter("id", id).getResultStream().findFirst())
+                    .or(() -> em.createQuery(WITH_PARENTS + " where m.plan = :plan and m.code = :code", Measure.class)
+                            .setParameter("plan", plans.resolve(planRef)).setParameter("code", ref)
+                            .getResultStream().findFirst());
         }
         return found.filter(viewer::sees).orElseThrow(() -> ProblemException.notFound("No measure " + ref
                 + (planRef == null ? "" : " in plan " + planRef) + "."));

@@ -3,6 +3,9 @@ package de.fachplan.api.measures;
 import java.util.EnumSet;
 import java.util.Set;
 
+import de.fachplan.api.common.problem.ProblemException;
+import de.fachplan.api.common.problem.ProblemType;
+
 /**
  * The status of a measure, as IATI's activity status codes. The allowed transitions follow the
  * life of a measure: planned, running, wound up, closed; it may pause (suspended) or be given up
@@ -24,5 +27,14 @@ public enum MeasureStatus {
 
     public boolean canChangeTo(MeasureStatus target) {
         return next().contains(target);
+    }
+
+    /** A 409 unless a measure in this status may change to {@code target}. */
+    public void requireCanChangeTo(MeasureStatus target) {
+        if (!canChangeTo(target)) {
+            throw new ProblemException(ProblemType.ILLEGAL_STATUS_TRANSITION, "A measure in status " + this
+                    + " cannot change to " + target + "; allowed: " + (next().isEmpty() ? "none (final)"
+                            : next().toString()) + ".");
+        }
     }
 }

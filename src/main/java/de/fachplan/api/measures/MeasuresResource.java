@@ -50,9 +50,9 @@ public class MeasuresResource implements MeasuresApi {
             MeasureStatusDto status, String targetGroup, String guideline,
             String district, UUID organisation, String q, OffsetDateTime modifiedSince, String sort, Integer limit,
             String cursor, String ifNoneMatch) {
-        MeasureFilter filter = new MeasureFilter(plan, actionField,
+        MeasureFilter filter = new MeasureFilter(plan, new MeasureFilter.Classification(actionField,
                 status == null ? null : MeasureStatus.valueOf(status.name()), targetGroup, guideline, district,
-                organisation, q, modifiedSince, sort);
+                organisation), q, modifiedSince, sort);
         Page<MeasureDto> page = measures.list(filter,
                 PageRequest.of(limit, cursor, filter));
         MeasurePageDto body = new MeasurePageDto();

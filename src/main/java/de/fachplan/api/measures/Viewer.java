@@ -13,7 +13,12 @@ record Viewer(boolean staff, UUID organisationId) {
     static final Viewer STAFF = new Viewer(true, null);
 
     boolean sees(Measure measure) {
-        return staff || measure.publiclyVisible || measure.involves(organisationId);
+        return sees(measure.publiclyVisible, measure.organisations());
+    }
+
+    /** The same for a measure known by its visibility and its organisations. */
+    boolean sees(boolean publiclyVisible, Set<UUID> organisations) {
+        return staff || publiclyVisible || (organisationId != null && organisations.contains(organisationId));
     }
 
     boolean seesInternals(Measure measure) {

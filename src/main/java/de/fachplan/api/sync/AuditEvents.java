@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.fachplan.api.common.history.ResourceType;
 import de.fachplan.api.common.paging.KeysetQuery;
+import de.fachplan.api.common.paging.ListFilter;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
 import de.fachplan.api.common.paging.SortColumn;
@@ -28,9 +29,21 @@ import de.fachplan.api.common.time.Timestamps;
 @ApplicationScoped
 public class AuditEvents {
 
-    public record Event(UUID id, OffsetDateTime occurredAt, String actor, String actorId, UUID actorOrganisationId,
-            String requestId, String clientRequestId, String resourceType, UUID resourceId, String action,
-            Map<String, Map<String, Object>> changes) {
+    /** One event of the trail: who did what to which resource, in which request, and what changed. */
+    public record Event(UUID id, OffsetDateTime occurredAt, Actor actor, Request request, Resource resource,
+            String action, Map<String, Map<String, Object>> changes) {
+    }
+
+    /** Who made a change: a display name, a stable id, and the partner organisation acting, if any. */
+    public record Actor(String name, String id, UUID organisationId) {
+    }
+
+    /** The request a change was made in: the service's id for it and the client's own, if it sent one. */
+    public record Request(String id, String clientId) {
+    }
+
+    /** What was changed. */
+    public record Resource(String type, UUID id) {
     }
 
     @Inject
@@ -40,7 +53,8 @@ public class AuditEvents {
     ObjectMapper json;
 
     /** The filters of the audit trail; {@code null} members do not filter. */
-    public record Filter(String resourceType, UUID resourceId, String actorId, String requestId, OffsetDateTime since) {
+    public record Filter(String resourceType, UUID resourceId, String actorId, String requestId, OffsetDateTime since)
+            implements ListFilter {
     }
 
     /**
@@ -86,9 +100,10 @@ public class AuditEvents {
                 + " FROM audit_event WHERE id IN (:ids)").setParameter("ids", ids.items()));
         Map<UUID, Event> byId = new java.util.HashMap<>();
         for (Row row : rows) {
-            Event event = new Event(row.uuid("id"), Timestamps.fromColumn(row.get("occurred_at")), row.text("actor"),
-                    row.text("actor_id"), row.uuid("actor_organisation_id"), row.text("request_id"),
-                    row.text("client_request_id"), row.text("resource_type"), row.uuid("resource_id"), row.text("action"),
+            Event event = new Event(row.uuid("id"), Timestamps.fromColumn(row.get("occurred_at")),
+                    new Actor(row.text("actor"), row.text("actor_id"), row.uuid("actor_organisation_id")),
+                    new Request(row.text("request_id"), row.text("client_request_id")),
+                    new Resource(row.text("resource_type"), row.uuid("resource_id")), row.text("action"),
                     onlyOwnReferences(read(row.text("changes")), partner));
             byId.put(event.id(), event);
         }

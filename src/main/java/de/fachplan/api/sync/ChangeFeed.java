@@ -31,7 +31,7 @@ import de.fachplan.api.common.time.Timestamps;
 public class ChangeFeed {
 
     /** One entry of the feed, as read from the table. */
-    public record Entry(long txid, long position, String type, UUID resourceId, String code, String operation,
+    public record Entry(Position position, String type, UUID resourceId, String code, String operation,
             Long version, OffsetDateTime changedAt) {
     }
 
@@ -71,12 +71,11 @@ public class ChangeFeed {
         boolean more = rows.size() > limit;
         List<Entry> entries = new ArrayList<>();
         for (Row row : more ? rows.subList(0, limit) : rows) {
-            entries.add(new Entry(row.number("txid"), row.number("position"), row.text("resource_type"),
+            entries.add(new Entry(new Position(row.number("txid"), row.number("position")), row.text("resource_type"),
                     row.uuid("resource_id"), row.text("resource_code"), row.text("operation"), row.number("version"),
                     Timestamps.fromColumn(row.get("changed_at"))));
         }
-        String next = entries.isEmpty() ? encode(after[0], after[1])
-                : encode(entries.get(entries.size() - 1).txid(), entries.get(entries.size() - 1).position());
+        String next = entries.isEmpty() ? encode(after[0], after[1]) : entries.get(entries.size() - 1).position().cursor();
         return new Batch(entries, next, more);
     }
 

@@ -12,19 +12,19 @@ import de.fachplan.api.common.http.ETags;
 import de.fachplan.api.common.problem.ProblemException;
 import de.fachplan.api.common.problem.ProblemType;
 import de.fachplan.api.common.problem.Problems;
-import de.fachplan.api.common.security.Caller;
 import de.fachplan.api.generated.model.MeasureStatusUpdateDto;
 import de.fachplan.api.generated.model.MeasureStatusUpdateBatchDto;
 import de.fachplan.api.generated.model.MeasureStatusUpdateResultDto;
 import de.fachplan.api.generated.model.MeasureStatusUpdateResultsDto;
-import de.fachplan.api.measures.Measure;
-import de.fachplan.api.measures.MeasureChange;
 import de.fachplan.api.measures.MeasureService;
 import de.fachplan.api.measures.MeasureStatus;
+import de.fachplan.api.measures.StatusUpdate;
+import de.fachplan.api.measures.StatusUpdates;
 
 /**
  * Applies a batch of status updates through {@link BatchRunner}: each item on its own and atomically,
- * replayable under an idempotency key.
+ * replayable under an idempotency key; the rules and the set-based writes of a run are
+ * {@link StatusUpdates}.
  */
 @ApplicationScoped
 public class StatusSync {
@@ -35,10 +35,10 @@ public class StatusSync {
     MeasureService measures;
 
     @Inject
-    BatchRunner runner;
+    StatusUpdates updates;
 
     @Inject
-    Caller caller;
+    BatchRunner runner;
 
     public MultiStatus<MeasureStatusUpdateResultsDto> apply(MeasureStatusUpdateBatchDto batch, boolean dryRun, String key,
             String path) {
@@ -56,14 +56,30 @@ public class StatusSync {
             this.path = path;
         }
 
+        /** The run being applied; a run that fails is begun again, so it never outlives its transaction. */
+        private StatusUpdates.Run run;
+
         @Override
         public void prepare(int from, int to) {
-            measures.load(items.subList(from, to).stream().map(MeasureStatusUpdateDto::getMeasure).toList());
+            run = updates.begin(items.subList(from, to).stream().map(StatusSync::toDomain).toList());
         }
 
         @Override
         public MeasureStatusUpdateResultDto apply(int index) {
-            return applyItem(items.get(index));
+            MeasureStatusUpdateDto item = items.get(index);
+            StatusUpdates.Applied applied = run.apply(toDomain(item));
+            MeasureStatusUpdateResultDto result = new MeasureStatusUpdateResultDto();
+            result.setReference(item.getReference());
+            result.setStatus(200);
+            result.setMeasureId(applied.id());
+            result.setMeasureCode(applied.code());
+            result.setEtag(ETags.of(applied.version()));
+            return result;
+        }
+
+        @Override
+        public void write(int from, int to) {
+            run.write();
         }
 
         @Override
@@ -85,20 +101,10 @@ public class StatusSync {
         }
     }
 
-    private MeasureStatusUpdateResultDto applyItem(MeasureStatusUpdateDto item) {
-        Measure measure = measures.update(item.getMeasure(), item.getPlan(),
-                item.getIfMatch() == null ? "*" : item.getIfMatch(),
-                MeasureChange.statusUpdate(
-                        item.getStatus() == null ? null : MeasureStatus.valueOf(item.getStatus().name()),
-                        item.getStatusReason(), item.getProgress(), item.getStatusNote()),
-                caller.displayName());
-        MeasureStatusUpdateResultDto result = new MeasureStatusUpdateResultDto();
-        result.setReference(item.getReference());
-        result.setStatus(200);
-        result.setMeasureId(measure.id);
-        result.setMeasureCode(measure.code);
-        result.setEtag(ETags.of(measure.version));
-        return result;
+    private static StatusUpdate toDomain(MeasureStatusUpdateDto item) {
+        return new StatusUpdate(item.getMeasure(), item.getPlan(), item.getIfMatch(),
+                item.getStatus() == null ? null : MeasureStatus.valueOf(item.getStatus().name()), item.getStatusReason(),
+                item.getProgress(), item.getStatusNote());
     }
 
     /**

@@ -98,13 +98,13 @@ public class SyncResource implements SyncApi {
         AuditEventDto dto = new AuditEventDto();
         dto.setId(event.id());
         dto.setOccurredAt(event.occurredAt().withOffsetSameInstant(ZoneOffset.UTC));
-        dto.setActor(event.actor());
-        dto.setActorId(event.actorId());
-        dto.setActorOrganisationId(event.actorOrganisationId());
-        dto.setRequestId(event.requestId());
-        dto.setClientRequestId(event.clientRequestId());
-        dto.setResourceType(AuditEventDto.ResourceTypeEnum.fromValue(event.resourceType()));
-        dto.setResourceId(event.resourceId());
+        dto.setActor(event.actor().name());
+        dto.setActorId(event.actor().id());
+        dto.setActorOrganisationId(event.actor().organisationId());
+        dto.setRequestId(event.request().id());
+        dto.setClientRequestId(event.request().clientId());
+        dto.setResourceType(AuditEventDto.ResourceTypeEnum.fromValue(event.resource().type()));
+        dto.setResourceId(event.resource().id());
         dto.setAction(AuditEventDto.ActionEnum.fromValue(event.action()));
         Map<String, FieldChangeDto> changes = new LinkedHashMap<>();
         event.changes().forEach((member, change) -> {

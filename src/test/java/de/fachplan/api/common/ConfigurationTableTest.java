@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.WithDefault;
@@ -46,6 +47,7 @@ class ConfigurationTableTest {
     private static final String ROOT_PACKAGE = "de.fachplan.api";
     private static final Pattern ENV_NAME = Pattern.compile("`(FACHPLAN_[A-Z0-9_]+)`");
     private static final Pattern BACKTICKED = Pattern.compile("`([^`]*)`");
+    private static final Pattern EXPRESSION = Pattern.compile("^\\$\\{([a-z][a-z0-9.-]*):([^}]*)}$");
     private static final Pattern ALIAS = Pattern.compile("^([a-z][^=%]*)=\\$\\{(FACHPLAN_[A-Z0-9_]+):([^}]*)}$");
 
     /** A key a mapping declares; {@code defaultValue} is null when it has none. */
@@ -240,6 +242,41 @@ class ConfigurationTableTest {
                     .ifPresent(key -> wrong.add(name + ": application.properties " + alias[1] + ", @WithDefault "
                             + key.defaultValue() + " of " + key.declaredBy()));
         });
+        assertEquals(List.of(), wrong);
+    }
+
+    /**
+     * A scheduler reads its interval from the key itself ({@code @Scheduled(every = "${key:fallback}")}),
+     * so the fallback there is a second copy of the mapping's default: they must be the same key
+     * and the same value.
+     */
+    @Test
+    void aScheduledIntervalNamesAMappingKeyWithItsDefault() {
+        List<String> wrong = new ArrayList<>();
+        int scheduled = 0;
+        for (Class<?> type : compiledClasses()) {
+            for (Method method : type.getDeclaredMethods()) {
+                Scheduled annotation = method.getAnnotation(Scheduled.class);
+                if (annotation == null) {
+                    continue;
+                }
+                scheduled++;
+                String where = type.getSimpleName() + "." + method.getName();
+                Matcher expression = EXPRESSION.matcher(annotation.every());
+                if (!expression.matches()) {
+                    wrong.add(where + ": every = " + annotation.every() + " is not ${key:default}");
+                    continue;
+                }
+                Key key = keysByEnvName.get(new Key(expression.group(1), null, "").envName());
+                if (key == null || !key.name().equals(expression.group(1))) {
+                    wrong.add(where + ": " + expression.group(1) + " is no key of a @ConfigMapping");
+                } else if (!expression.group(2).equals(key.defaultValue())) {
+                    wrong.add(where + ": fallback " + expression.group(2) + ", @WithDefault " + key.defaultValue()
+                            + " of " + key.declaredBy());
+                }
+            }
+        }
+        assertTrue(scheduled > 0, "no @Scheduled method found: the scan is broken");
         assertEquals(List.of(), wrong);
     }
 

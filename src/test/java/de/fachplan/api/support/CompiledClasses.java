@@ -45,8 +45,15 @@ public final class CompiledClasses {
 
     /** The top-level classes below {@code directory}, loaded without running their initialisers. */
     public static List<Class<?>> topLevel(Path classes, Path directory) {
-        return files(directory).stream().map(f -> classes.relativize(f).toString())
-                .filter(n -> !n.contains("$"))
+        return all(classes, directory).stream().filter(type -> type.getEnclosingClass() == null).toList();
+    }
+
+    /**
+     * Every class below {@code directory}, nested ones included, none below {@code excluded}, loaded
+     * without running their initialisers.
+     */
+    public static List<Class<?>> all(Path classes, Path directory, Path... excluded) {
+        return files(directory, excluded).stream().map(f -> classes.relativize(f).toString())
                 .<Class<?>>map(n -> load(n.substring(0, n.length() - ".class".length())
                         .replace(classes.getFileSystem().getSeparator(), ".")))
                 .toList();

@@ -3,6 +3,7 @@ package de.fachplan.api.support;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** Waits for an asynchronous effect by asking again, never by sleeping a fixed time. */
@@ -17,7 +18,8 @@ public final class Polling {
             if (System.nanoTime() > deadline) {
                 fail("not within " + limit);
             }
-            Thread.onSpinWait();
+            // A short pause between looks, so that the wait does not take a core from the service.
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
     }
 }

@@ -94,6 +94,78 @@ class StatusSyncTest {
     }
 
     @Test
+    void failingItemsBetweenOthersChangeNothingAndEachAppliedItemLeavesItsAuditFeedHistoryAndOutboxRows()
+            throws Exception {
+        var subscribed = as(partnerKey).contentType(ContentType.JSON)
+                .body("{\"url\":\"http://127.0.0.1:1/status-sync\",\"eventTypes\":[\"measure.updated\","
+                        + "\"measure.status_changed\"]}")
+                .post("/api/v1/webhook-subscriptions").then().statusCode(201).extract();
+        String subscription = subscribed.path("id");
+        try {
+            String twice = measure(organisation).path("id");
+            var stale = measure(organisation);
+            var closing = measure(organisation);
+            String foreign = measure(null).path("id");
+            send(null, false,
+                    item("first", twice, ",\"status\":\"IMPLEMENTATION\",\"progress\":10,\"statusReason\":\"Start\""),
+                    item("stale", stale.path("id"), ",\"ifMatch\":\"\\\"99\\\"\",\"progress\":10"),
+                    item("second", twice, ",\"ifMatch\":\"\\\"1\\\"\",\"progress\":20"),
+                    item("forbidden", closing.path("id"), ",\"status\":\"CLOSED\""),
+                    item("foreign", foreign, ",\"progress\":10"),
+                    item("after", stale.path("id"), ",\"progress\":30,\"statusNote\":\"geprüft\""))
+                    .statusCode(207)
+                    .body("items.status", contains(200, 412, 200, 409, 403, 200))
+                    .body("items.etag", contains("\"1\"", null, "\"2\"", null, null, "\"1\""))
+                    .body("items[1].currentEtag", equalTo("\"0\""));
+            editor().get("/api/v1/measures/" + twice).then().header("ETag", equalTo("\"2\""))
+                    .body("status", equalTo("IMPLEMENTATION")).body("progress", equalTo(20));
+            editor().get("/api/v1/measures/" + stale.path("id")).then().header("ETag", equalTo("\"1\""))
+                    .body("progress", equalTo(30)).body("statusNote", equalTo("geprüft"));
+            editor().get("/api/v1/measures/" + closing.path("id")).then().header("ETag", equalTo(closing.header("ETag")))
+                    .body("status", equalTo("PIPELINE"));
+
+            assertEquals(List.of("{\"status\": {\"to\": \"IMPLEMENTATION\", \"from\": \"PIPELINE\"}, \"progress\": {\"to\": 10,"
+                    + " \"from\": 0}}", "{\"progress\": {\"to\": 20, \"from\": 10}}"),
+                    rows("SELECT changes::text FROM audit_event WHERE resource_id = ?::uuid AND action = 'UPDATE'"
+                            + " ORDER BY occurred_at", twice));
+            assertEquals(List.of("UPDATED 1", "UPDATED 2"), rows("SELECT operation || ' ' || version FROM change_event"
+                    + " WHERE resource_id = ?::uuid AND operation = 'UPDATED' ORDER BY version", twice));
+            assertEquals(List.of("- PIPELINE", "PIPELINE IMPLEMENTATION Start"), rows("SELECT coalesce(from_status, '-')"
+                    + " || ' ' || to_status || coalesce(' ' || reason, '') FROM measure_status_change"
+                    + " WHERE measure_id = ?::uuid ORDER BY changed_at", twice));
+            assertEquals(List.of("measure.status_changed", "measure.updated", "measure.updated"),
+                    rows("SELECT event_type FROM webhook_delivery WHERE subscription_id = '" + subscription + "'"
+                            + " AND payload::jsonb -> 'data' ->> 'id' = ? ORDER BY event_type", twice));
+            assertEquals(List.of("UPDATED 1"), rows("SELECT operation || ' ' || version FROM change_event"
+                    + " WHERE resource_id = ?::uuid AND operation = 'UPDATED'", stale.path("id")));
+            assertEquals(List.of("measure.updated"), rows("SELECT event_type FROM webhook_delivery"
+                    + " WHERE subscription_id = '" + subscription + "' AND payload::jsonb -> 'data' ->> 'id' = ?",
+                    stale.path("id")));
+            assertEquals(List.of(), rows("SELECT action FROM audit_event WHERE resource_id = ?::uuid AND action = 'UPDATE'",
+                    closing.path("id")));
+            assertEquals(List.of(), rows("SELECT operation FROM change_event WHERE resource_id = ?::uuid"
+                    + " AND operation = 'UPDATED'", closing.path("id")));
+        } finally {
+            as(partnerKey).header("If-Match", "\"" + subscribed.path("version") + "\"")
+                    .delete("/api/v1/webhook-subscriptions/" + subscription).then().statusCode(204);
+        }
+    }
+
+    private List<String> rows(String sql, String parameter) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            List<String> rows = new java.util.ArrayList<>();
+            try (var result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(result.getString(1));
+                }
+            }
+            return rows;
+        }
+    }
+
+    @Test
     void aFailedItemNamesTheMeasureItCouldSeeAndA412ItsCurrentETag() {
         var stale = measure(organisation);
         String code = stale.path("code");

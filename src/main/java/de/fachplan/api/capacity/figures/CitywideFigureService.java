@@ -44,8 +44,7 @@ public class CitywideFigureService {
 
     /** A figure as a client sends it. */
     public record FigureInput(String period, String municipality, String district, FacilityType facilityType,
-            Integer allocations, Integer departures, Integer personsHoused, Integer places, String source,
-            boolean published) {
+            FigureCounts counts, String source, boolean published) {
     }
 
     @Transactional
@@ -151,19 +150,19 @@ public class CitywideFigureService {
     }
 
     private static void values(CitywideFigure figure, FigureInput input) {
-        if (input.allocations() == null && input.departures() == null && input.personsHoused() == null
-                && input.places() == null) {
+        FigureCounts counts = input.counts();
+        if (counts.isEmpty()) {
             throw ProblemException.invalid(List.of(new FieldError("",
                     "needs at least one of allocations, departures, personsHoused, places")));
         }
-        figure.allocations = input.allocations();
-        figure.departures = input.departures();
-        figure.personsHoused = input.personsHoused();
+        figure.allocations = counts.allocations();
+        figure.departures = counts.departures();
+        figure.personsHoused = counts.personsHoused();
         if (input.published() && (input.source() == null || input.source().isBlank())) {
             throw ProblemException.invalid(List.of(new FieldError("/source",
                     "is needed for a published figure: name the publication")));
         }
-        figure.places = input.places();
+        figure.places = counts.places();
         figure.source = input.source();
         figure.published = input.published();
     }

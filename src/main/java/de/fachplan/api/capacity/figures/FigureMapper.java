@@ -36,7 +36,8 @@ public final class FigureMapper {
         return new CitywideFigureService.FigureInput(request.getPeriod(), request.getMunicipality(),
                 request.getDistrict(),
                 request.getFacilityType() == null ? null : FacilityType.valueOf(request.getFacilityType().name()),
-                request.getAllocations(), request.getDepartures(), request.getPersonsHoused(), request.getPlaces(),
+                new FigureCounts(request.getAllocations(), request.getDepartures(), request.getPersonsHoused(),
+                        request.getPlaces()),
                 request.getSource(), Boolean.TRUE.equals(request.getPublished()));
     }
 }

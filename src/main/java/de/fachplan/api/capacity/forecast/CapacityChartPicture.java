@@ -71,9 +71,9 @@ final class CapacityChartPicture {
     }
 
     private static final List<Series> SERIES = List.of(
-            new Series("capacity", CAPACITY, Point::capacity),
-            new Series("neededCapacity", NEEDED, Point::neededCapacity),
-            new Series("personsToHouse", PERSONS, Point::persons));
+            new Series("capacity", CAPACITY, p -> p.coverage().capacity()),
+            new Series("neededCapacity", NEEDED, p -> p.coverage().neededCapacity()),
+            new Series("personsToHouse", PERSONS, p -> p.housed().persons()));
 
     private CapacityChartPicture() {
     }
@@ -90,14 +90,14 @@ final class CapacityChartPicture {
             TimeSeries projected = new TimeSeries(labels.getString(series.label()) + " (" + labels.getString("projection") + ")");
             Point lastActual = null;
             for (Point point : chart.points()) {
-                if (point.basis() == Basis.PROJECTED) {
+                if (point.housed().basis() == Basis.PROJECTED) {
                     if (projected.isEmpty() && lastActual != null) {
                         projected.add(month(lastActual), series.value().apply(lastActual));
                     }
                     projected.add(month(point), series.value().apply(point));
                 } else {
                     actual.add(month(point), series.value().apply(point));
-                    lastActual = point.basis() == Basis.ACTUAL ? point : lastActual;
+                    lastActual = point.housed().basis() == Basis.ACTUAL ? point : lastActual;
                 }
             }
             int index = dataset.getSeriesCount();
@@ -131,7 +131,7 @@ final class CapacityChartPicture {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.setNoDataMessage(labels.getString("noData"));
         plot.setNoDataMessageFont(text);
-        chart.points().stream().filter(p -> p.basis() == Basis.PROJECTED).findFirst()
+        chart.points().stream().filter(p -> p.housed().basis() == Basis.PROJECTED).findFirst()
                 .ifPresent(first -> plot.addDomainMarker(projectionArea(chart, first, labels, text), Layer.BACKGROUND));
 
         JFreeChart picture = new JFreeChart(labels.getString("title"), new Font(Font.SANS_SERIF, Font.BOLD, 18), plot, true);
@@ -146,9 +146,10 @@ final class CapacityChartPicture {
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
         // Element ids (clip paths) from the chart's content, not the clock: equal charts give
         // equal bytes and so equal ETags, on every replica.
+        CapacityChartService.Range range = chart.range();
         g2.setDefsKeyPrefix("chart" + Integer.toHexString(String.join(":", chart.planCode(), chart.scenario().code,
-                String.valueOf(chart.scenario().version), chart.from().toString(), chart.to().toString(),
-                chart.granularity().name(), language.name()).hashCode()) + "-");
+                String.valueOf(chart.scenario().version), range.from().toString(), range.to().toString(),
+                range.granularity().name(), language.name()).hashCode()) + "-");
         g2.setGeomDoubleConverter(CapacityChartPicture::twoDecimals);
         g2.setTransformDoubleConverter(CapacityChartPicture::twoDecimals);
         try {
@@ -189,7 +190,7 @@ final class CapacityChartPicture {
         String scenario = labels.getString("scenario") + " " + chart.scenario().code + ", " + labels.getString("version")
                 + " " + chart.scenario().version + (chart.scenario().illustrative ? " (" + labels.getString("illustrative")
                         + ")" : "");
-        return chart.planCode() + " · " + chart.from() + " – " + chart.to() + " · " + scenario + " · "
+        return chart.planCode() + " · " + chart.range().from() + " – " + chart.range().to() + " · " + scenario + " · "
                 + labels.getString("lineStyles");
     }
 

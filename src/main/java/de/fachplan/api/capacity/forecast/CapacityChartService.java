@@ -24,6 +24,7 @@ import de.fachplan.api.capacity.facilities.AccommodationFacility;
 import de.fachplan.api.capacity.facilities.FacilityState;
 import de.fachplan.api.capacity.facilities.FacilityType;
 import de.fachplan.api.capacity.figures.CitywideFigure;
+import de.fachplan.api.capacity.figures.FigureCounts;
 import de.fachplan.api.capacity.forecast.CapacityForecast.Capacity;
 import de.fachplan.api.capacity.forecast.CapacityForecast.Facts;
 import de.fachplan.api.capacity.forecast.CapacityForecast.Flow;
@@ -69,9 +70,12 @@ public class CapacityChartService {
     CapacityConfig config;
 
     /** A chart: the scenario it was computed with ({@code null} for a what-if) and its series. */
-    public record Chart(String planCode, ForecastScenario scenario, YearMonth from, YearMonth to,
-            Period.Granularity granularity, YearMonth lastActual, YearMonth firstShortfall, List<Point> points,
-            List<Shortfall> shortfalls) {
+    public record Chart(String planCode, ForecastScenario scenario, Range range, YearMonth lastActual,
+            YearMonth firstShortfall, List<Point> points, List<Shortfall> shortfalls) {
+    }
+
+    /** The months a chart covers, and the periods it shows them in. */
+    public record Range(YearMonth from, YearMonth to, Period.Granularity granularity) {
     }
 
     public record Shortfall(String code, int version, YearMonth firstShortfall) {
@@ -136,7 +140,7 @@ public class CapacityChartService {
                 .map(s -> new Shortfall(s.code, s.version, CapacityForecast
                         .firstShortfall(CapacityForecast.monthly(from, to, facts, s.parameters())).orElse(null)))
                 .toList();
-        return new Chart(plan.code, scenario, from, to, granularity,
+        return new Chart(plan.code, scenario, new Range(from, to, granularity),
                 CapacityForecast.lastActual(facts, to).orElse(null),
                 CapacityForecast.firstShortfall(monthly).orElse(null),
                 CapacityForecast.aggregate(monthly, granularity), shortfalls);
@@ -158,7 +162,8 @@ public class CapacityChartService {
         Map<YearMonth, List<CitywideRow>> published = new HashMap<>();
         Map<YearMonth, List<CitywideRow>> unpublished = new HashMap<>();
         for (CitywideRow row : recorded.figures()) {
-            if (row.district() != null && row.facilityType() == null && (row.persons() != null || row.places() != null)) {
+            if (row.district() != null && row.facilityType() == null
+                    && (row.counts().personsHoused() != null || row.counts().places() != null)) {
                 (row.published() ? published : unpublished).computeIfAbsent(row.period().last(), k -> new ArrayList<>())
                         .add(row);
             }
@@ -196,7 +201,8 @@ public class CapacityChartService {
     }
 
     private static List<SmallCountSuppression.Cell> cells(List<CitywideRow> rows) {
-        return rows.stream().map(r -> new SmallCountSuppression.Cell(r.district(), r.persons(), r.places(), null))
+        return rows.stream()
+                .map(r -> new SmallCountSuppression.Cell(r.district(), r.counts().personsHoused(), r.counts().places(), null))
                 .toList();
     }
 
@@ -222,8 +228,8 @@ public class CapacityChartService {
     }
 
     /** A city-wide figure as the computations need it. */
-    record CitywideRow(Period period, String district, FacilityType facilityType, Integer allocations,
-            Integer departures, Integer persons, Integer places, boolean published, String source) {
+    record CitywideRow(Period period, String district, FacilityType facilityType, FigureCounts counts,
+            boolean published, String source) {
     }
 
     /** A facility as the projection of capacity needs it: its dates, state and last usable places. */
@@ -266,17 +272,19 @@ public class CapacityChartService {
                     continue;
                 }
                 YearMonth end = row.period().last();
-                if (row.persons() != null) {
-                    stocks.putIfAbsent(end, new Stock(row.persons(), PersonsSource.CITYWIDE_FIGURE, row.period().granularity()));
+                FigureCounts counts = row.counts();
+                if (counts.personsHoused() != null) {
+                    stocks.putIfAbsent(end, new Stock(counts.personsHoused(), PersonsSource.CITYWIDE_FIGURE,
+                            row.period().granularity()));
                 }
-                if (row.places() != null) {
-                    places.putIfAbsent(end, row.places());
+                if (counts.places() != null) {
+                    places.putIfAbsent(end, counts.places());
                 }
-                if (row.allocations() != null) {
-                    allocations.add(new Flow(row.period(), row.allocations()));
+                if (counts.allocations() != null) {
+                    allocations.add(new Flow(row.period(), counts.allocations()));
                 }
-                if (row.departures() != null) {
-                    departures.add(new Flow(row.period(), row.departures()));
+                if (counts.departures() != null) {
+                    departures.add(new Flow(row.period(), counts.departures()));
                 }
             }
             ledger.forEach((month, recorded) -> {
@@ -328,7 +336,8 @@ public class CapacityChartService {
                 continue;
             }
             figures.add(new CitywideRow(period.get(), figure.district == null ? null : figure.district.code,
-                    figure.facilityType, figure.allocations, figure.departures, figure.personsHoused, figure.places,
+                    figure.facilityType,
+                    new FigureCounts(figure.allocations, figure.departures, figure.personsHoused, figure.places),
                     figure.published, figure.source));
         }
         Map<YearMonth, LedgerMonth> ledger = new LinkedHashMap<>();

@@ -22,9 +22,12 @@ public final class CapacityCsv {
         CsvWriter csv = new CsvWriter(out);
         csv.record(HEADER);
         for (Point point : chart.points()) {
-            csv.record(Arrays.asList(chart.scenario().code, chart.scenario().version, point.period(), point.basis(),
-                    point.source(), point.sourceGranularity(), point.allocations(), point.departures(), point.persons(),
-                    point.neededCapacity(), point.capacity(), point.reserveCapacity(), point.gap()));
+            CapacityForecast.Housed housed = point.housed();
+            CapacityForecast.Coverage coverage = point.coverage();
+            csv.record(Arrays.asList(chart.scenario().code, chart.scenario().version, point.period(), housed.basis(),
+                    housed.source(), housed.sourceGranularity(), point.flows().allocations(), point.flows().departures(),
+                    housed.persons(), coverage.neededCapacity(), coverage.capacity(), coverage.reserveCapacity(),
+                    coverage.gap()));
         }
         csv.flush();
     }

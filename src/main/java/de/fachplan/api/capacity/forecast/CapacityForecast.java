@@ -76,10 +76,23 @@ public final class CapacityForecast {
      * One period of the chart. Members are {@code null} where there is nothing to show; the
      * spread-from members name the granularity of a coarser figure the flow is a share of.
      */
-    public record Point(Period period, Basis basis, PersonsSource source, Period.Granularity sourceGranularity,
-            Integer allocations, Integer departures, Integer persons, Integer neededCapacity, Integer capacity,
-            Integer reserveCapacity, Integer gap, Period.Granularity allocationsSpreadFrom,
+    public record Point(Period period, Housed housed, Flows flows, Coverage coverage) {
+    }
+
+    /** The persons to house at the period's end, whether recorded or projected, and where the count comes from. */
+    public record Housed(Basis basis, PersonsSource source, Period.Granularity sourceGranularity, Integer persons) {
+    }
+
+    /**
+     * Allocations (Zuweisungen) and departures in the period; a spread-from granularity says the
+     * flow is a share of a coarser figure.
+     */
+    public record Flows(Integer allocations, Period.Granularity allocationsSpreadFrom, Integer departures,
             Period.Granularity departuresSpreadFrom) {
+    }
+
+    /** The capacity the persons need against the active and reserve places, and the gap (active − needed). */
+    public record Coverage(Integer neededCapacity, Integer capacity, Integer reserveCapacity, Integer gap) {
     }
 
     /**
@@ -133,9 +146,10 @@ public final class CapacityForecast {
             Capacity capacity = facts.capacity().apply(month);
             Integer needed = persons == null ? null : neededCapacity(persons, parameters);
             Integer gap = needed == null || capacity.active() == null ? null : capacity.active() - needed;
-            points.add(new Point(Period.containing(Period.Granularity.MONTH, month), basis, source, granularity,
-                    allocations, departures, persons, needed, capacity.active(), capacity.reserve(), gap,
-                    allocationsSpreadFrom, departuresSpreadFrom));
+            points.add(new Point(Period.containing(Period.Granularity.MONTH, month),
+                    new Housed(basis, source, granularity, persons),
+                    new Flows(allocations, allocationsSpreadFrom, departures, departuresSpreadFrom),
+                    new Coverage(needed, capacity.active(), capacity.reserve(), gap)));
         }
         return points;
     }
@@ -168,7 +182,8 @@ public final class CapacityForecast {
 
     /** The first month whose gap is negative. */
     public static Optional<YearMonth> firstShortfall(List<Point> monthly) {
-        return monthly.stream().filter(p -> p.gap() != null && p.gap() < 0).map(p -> p.period().first()).findFirst();
+        return monthly.stream().filter(p -> p.coverage().gap() != null && p.coverage().gap() < 0)
+                .map(p -> p.period().first()).findFirst();
     }
 
     /**
@@ -240,11 +255,12 @@ public final class CapacityForecast {
         List<Point> result = new ArrayList<>();
         byPeriod.forEach((period, points) -> {
             Point last = points.get(points.size() - 1);
-            result.add(new Point(period, last.basis(), last.source(), last.sourceGranularity(),
-                    sum(points, Point::allocations), sum(points, Point::departures), last.persons(),
-                    last.neededCapacity(), last.capacity(), last.reserveCapacity(), last.gap(),
-                    coarserThan(granularity, points, Point::allocationsSpreadFrom),
-                    coarserThan(granularity, points, Point::departuresSpreadFrom)));
+            result.add(new Point(period, last.housed(),
+                    new Flows(sum(points, p -> p.flows().allocations()),
+                            coarserThan(granularity, points, p -> p.flows().allocationsSpreadFrom()),
+                            sum(points, p -> p.flows().departures()),
+                            coarserThan(granularity, points, p -> p.flows().departuresSpreadFrom())),
+                    last.coverage()));
         });
         return result;
     }

@@ -58,22 +58,25 @@ public final class ForecastMapper {
     }
 
     private static CapacityChartPointDto toDto(CapacityForecast.Point point) {
+        CapacityForecast.Housed housed = point.housed();
+        CapacityForecast.Flows flows = point.flows();
+        CapacityForecast.Coverage coverage = point.coverage();
         CapacityChartPointDto dto = new CapacityChartPointDto();
         dto.setPeriod(point.period().toString());
-        dto.setBasis(CapacityChartPointDto.BasisEnum.fromValue(point.basis().name()));
-        dto.setPersonsSource(point.source() == null ? null
-                : CapacityChartPointDto.PersonsSourceEnum.fromValue(point.source().name()));
-        dto.setSourceGranularity(point.sourceGranularity() == null ? null
-                : PeriodGranularityDto.valueOf(point.sourceGranularity().name()));
-        dto.setAllocations(point.allocations());
-        dto.setDepartures(point.departures());
-        dto.setPersonsToHouse(point.persons());
-        dto.setNeededCapacity(point.neededCapacity());
-        dto.setCapacity(point.capacity());
-        dto.setReserveCapacity(point.reserveCapacity());
-        dto.setGap(point.gap());
-        dto.setAllocationsSpreadFrom(spreadFrom(point.allocationsSpreadFrom()));
-        dto.setDeparturesSpreadFrom(spreadFrom(point.departuresSpreadFrom()));
+        dto.setBasis(CapacityChartPointDto.BasisEnum.fromValue(housed.basis().name()));
+        dto.setPersonsSource(housed.source() == null ? null
+                : CapacityChartPointDto.PersonsSourceEnum.fromValue(housed.source().name()));
+        dto.setSourceGranularity(housed.sourceGranularity() == null ? null
+                : PeriodGranularityDto.valueOf(housed.sourceGranularity().name()));
+        dto.setPersonsToHouse(housed.persons());
+        dto.setAllocations(flows.allocations());
+        dto.setDepartures(flows.departures());
+        dto.setAllocationsSpreadFrom(spreadFrom(flows.allocationsSpreadFrom()));
+        dto.setDeparturesSpreadFrom(spreadFrom(flows.departuresSpreadFrom()));
+        dto.setNeededCapacity(coverage.neededCapacity());
+        dto.setCapacity(coverage.capacity());
+        dto.setReserveCapacity(coverage.reserveCapacity());
+        dto.setGap(coverage.gap());
         return dto;
     }
 
@@ -87,9 +90,9 @@ public final class ForecastMapper {
             scenario.setParameters(toDto(chart.scenario().parameters()));
             dto.setScenario(scenario);
         }
-        dto.setFrom(chart.from().toString());
-        dto.setTo(chart.to().toString());
-        dto.setGranularity(switch (chart.granularity()) {
+        dto.setFrom(chart.range().from().toString());
+        dto.setTo(chart.range().to().toString());
+        dto.setGranularity(switch (chart.range().granularity()) {
             case MONTH -> ChartGranularityDto.MONTH;
             case QUARTER -> ChartGranularityDto.QUARTER;
             case YEAR -> ChartGranularityDto.YEAR;

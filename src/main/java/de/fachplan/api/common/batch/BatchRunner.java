@@ -121,7 +121,6 @@ public class BatchRunner {
     private <R> List<R> together(String key, String run, int from, int to, boolean checkOnly, ItemBatch<R, ?> batch) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                inserts.collect();
                 batch.prepare(from, to);
                 List<R> results = new ArrayList<>(to - from);
                 for (int index = from; index < to; index++) {
@@ -131,6 +130,7 @@ public class BatchRunner {
                         throw new ItemFailed(index, e);
                     }
                 }
+                batch.write(from, to);
                 inserts.write();
                 if (checkOnly) {
                     throw new Checked(results);

@@ -41,6 +41,14 @@ public interface ItemBatch<R, A> {
     }
 
     /**
+     * Writes, in a run's transaction, what items {@code from} (inclusive) to {@code to} changed,
+     * after the last of them was applied and before the run's collected rows are inserted: where a
+     * batch writes a whole run in a few set-based statements instead of one per item.
+     */
+    default void write(int from, int to) {
+    }
+
+    /**
      * Records what items {@code from} to {@code to} came to: in the transaction that wrote them, so
      * the record commits with them (an import job's progress), or in a transaction of its own when
      * nothing was written (a check, or an item that failed).

@@ -32,6 +32,8 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
     static final String ENABLED = "fachplan.embedded-db.enabled";
     static final String DATA_DIR = "fachplan.embedded-db.data-dir";
     static final String EPHEMERAL = "fachplan.embedded-db.ephemeral";
+    /** Whether the embedded database gets the illustrative demo data (Liquibase context {@code demo}). */
+    static final String DEMO_DATA = "fachplan.demo-data";
     private static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     private static final int ORDINAL = 150;
 
@@ -64,7 +66,7 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         properties.put("quarkus.datasource.password", database.password());
         properties.put("fachplan.embedded-db.active", "true");
         properties.put("fachplan.embedded-db.location", database.location());
-        if (Boolean.parseBoolean(valueOr(context.getValue("fachplan.demo-data"), "true"))) {
+        if (Boolean.parseBoolean(valueOr(context.getValue(DEMO_DATA), "true"))) {
             properties.put("fachplan.demo-context", ",demo");
         }
         return List.of(new MapBackedConfigSource("embedded PostgreSQL fallback", properties, ORDINAL) {

@@ -21,7 +21,7 @@ public record PageRequest(int limit, List<String> after, String fingerprint) {
      * A page of a list whose filters are one record: the fingerprint is built from every component
      * of it, so a filter added to the record can never be left out of the cursor check.
      */
-    public static PageRequest of(Integer limit, String cursor, Record filter) {
+    public static PageRequest of(Integer limit, String cursor, ListFilter filter) {
         return of(limit, cursor, fingerprint(filter));
     }
 
@@ -34,21 +34,36 @@ public record PageRequest(int limit, List<String> after, String fingerprint) {
         return new PageRequest(size, after, fingerprint);
     }
 
-    /** The record's type and every component by name; times compare as instants, like the query. */
-    static String fingerprint(Record filter) {
+    /**
+     * The filter's type and every component by name, components of nested records by their path;
+     * times compare as instants, like the query.
+     */
+    static String fingerprint(ListFilter filter) {
+        if (!(filter instanceof Record record)) {
+            throw new IllegalArgumentException(filter.getClass() + " must be a record");
+        }
         StringJoiner joined = new StringJoiner("|", filter.getClass().getSimpleName() + "|", "");
-        for (RecordComponent component : filter.getClass().getRecordComponents()) {
+        addComponents(joined, "", record);
+        return joined.toString();
+    }
+
+    private static void addComponents(StringJoiner joined, String prefix, Record record) {
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
             Object value;
             try {
-                value = component.getAccessor().invoke(filter);
+                value = component.getAccessor().invoke(record);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("filter component " + component.getName() + " not readable", e);
+            }
+            String name = prefix + component.getName();
+            if (value instanceof Record nested) {
+                addComponents(joined, name + ".", nested);
+                continue;
             }
             if (value instanceof OffsetDateTime time) {
                 value = time.toInstant();
             }
-            joined.add(component.getName() + "=" + value);
+            joined.add(name + "=" + value);
         }
-        return joined.toString();
     }
 }

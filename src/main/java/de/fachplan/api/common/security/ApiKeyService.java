@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
@@ -97,6 +98,9 @@ public class ApiKeyService {
         return key;
     }
 
+    /** How exactly the last use of a key is recorded. */
+    private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
+
     /**
      * The usable key for a presented secret. Records the last use at most once a minute, so that
      * reads do not turn into a write per request; that bookkeeping does not change the version.
@@ -106,9 +110,13 @@ public class ApiKeyService {
         Optional<ApiKey> found = ApiKey.find("keyHash", hash(secret)).firstResultOptional();
         OffsetDateTime now = Timestamps.now();
         Optional<ApiKey> usable = found.filter(k -> k.isUsableAt(now));
-        usable.ifPresent(k -> em.createNativeQuery("UPDATE api_key SET last_used_at = now() WHERE id = :id "
-                + "AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')")
-                .setParameter("id", k.id).executeUpdate());
+        // A key used within the minute costs no statement; the condition is repeated in SQL
+        // because concurrent requests of one key all read the old time.
+        usable.filter(k -> k.lastUsedAt == null || k.lastUsedAt.isBefore(now.minus(LAST_USE_RESOLUTION)))
+                .ifPresent(k -> em.createNativeQuery("UPDATE api_key SET last_used_at = now() WHERE id = :id"
+                        + " AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => :seconds))")
+                        .setParameter("id", k.id).setParameter("seconds", LAST_USE_RESOLUTION.toSeconds())
+                        .executeUpdate());
         return usable;
     }
 

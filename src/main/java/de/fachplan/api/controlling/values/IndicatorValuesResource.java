@@ -95,9 +95,7 @@ public class IndicatorValuesResource implements IndicatorValuesApi {
             return (RestResponse) RestResponse.ResponseBuilder.ok(body, CsvWriter.MEDIA_TYPE)
                     .header(CHANGES_CURSOR, upTo.cursor()).build();
         }
-        String fingerprint = "indicator-values:" + plan + ":" + actionField + ":" + indicator + ":" + periodFrom + ":"
-                + periodTo + ":" + district + ":" + state + ":" + modifiedSince + ":" + changedAfter;
-        Page<ValueRow> page = export.page(filter, PageRequest.of(limit, pageCursor, fingerprint));
+        Page<ValueRow> page = export.page(filter, PageRequest.of(limit, pageCursor, filter));
         IndicatorValuePageDto body = new IndicatorValuePageDto();
         body.setItems(page.items().stream().map(ValueRow::toDto).toList());
         String next = page.nextCursor() == null ? null : upTo.cursor() + "." + page.nextCursor();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import de.fachplan.api.common.history.ResourceType;
+import de.fachplan.api.common.paging.ListFilter;
 import de.fachplan.api.common.time.Period;
 import de.fachplan.api.sync.ChangeFeed;
 
@@ -29,7 +30,8 @@ public final class ValueQuery {
 
     /** The requested filters. {@code window} is a delta's part of the change feed, or {@code null}. */
     public record Filter(UUID plan, String actionField, String indicator, String periodFrom, String periodTo,
-            String district, ValueState state, OffsetDateTime modifiedSince, UUID partner, Window window) {
+            String district, ValueState state, OffsetDateTime modifiedSince, UUID partner, Window window)
+            implements ListFilter {
     }
 
     /** The values changed after {@code after} up to {@code upTo} in the change feed. */

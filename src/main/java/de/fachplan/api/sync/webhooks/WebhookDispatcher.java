@@ -17,6 +17,7 @@ import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -74,6 +75,8 @@ public class WebhookDispatcher {
     private final Map<String, Semaphore> connections = new ConcurrentHashMap<>();
     private final BackgroundWork work = new BackgroundWork();
     private final List<Thread> threads = new ArrayList<>();
+    private final Semaphore nudges = new Semaphore(0);
+    private Thread nudged;
 
     /** A subscription with due deliveries and the organisation whose turn it waits for. */
     record Waiting(UUID subscription, String owner) {
@@ -99,12 +102,46 @@ public class WebhookDispatcher {
             thread.start();
             threads.add(thread);
         }
+        nudged = new Thread(this::pollWhenNudged, "fachplan-webhooks-nudged");
+        nudged.setDaemon(true);
+        nudged.start();
+    }
+
+    /**
+     * A commit that queued deliveries starts a poll of this replica at once instead of at its next
+     * tick, so that a write's deliveries leave after the time of a query, not of up to one poll
+     * interval. Nudges that arrive while a poll runs make one more poll, not one each; the
+     * scheduled poll stays for retries that come due and for what other replicas wrote.
+     */
+    void sendSoon(@Observes(during = TransactionPhase.AFTER_SUCCESS) WebhookService.DeliveriesQueued event) {
+        if (nudges.availablePermits() == 0) {
+            nudges.release();
+        }
+    }
+
+    private void pollWhenNudged() {
+        while (true) {
+            try {
+                nudges.acquire();
+            } catch (InterruptedException e) {
+                return;
+            }
+            nudges.drainPermits();
+            try {
+                poll();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Webhook poll after a commit failed; the scheduled poll carries on");
+            }
+        }
     }
 
     /** Starts no new page once the application is about to stop; a page being sent ends at its next delivery. */
     void stopping(@Observes ShutdownDelayInitiatedEvent event) {
         work.stop();
         queue.close();
+        if (nudged != null) {
+            nudged.interrupt();
+        }
     }
 
     /** Waits for the pages being sent before the datasource closes: what they sent gets recorded. */

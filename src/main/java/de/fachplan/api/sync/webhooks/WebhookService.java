@@ -1,6 +1,8 @@
 package de.fachplan.api.sync.webhooks;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -62,6 +65,13 @@ public class WebhookService {
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Event<DeliveriesQueued> queued;
+
+    /** A transaction queued deliveries: heard by the dispatcher once it has committed. */
+    record DeliveriesQueued() {
+    }
 
     /** The outbox: written with the change, in one statement for a whole run of a batch. */
     private static final CollectedInserts.Table DELIVERY = new CollectedInserts.Table("webhook_delivery (id,"
@@ -176,17 +186,31 @@ public class WebhookService {
      * delivery per subscription that wants the event and may see the measure.
      */
     void onMeasureChanged(@Observes MeasureChanged change) {
+        // Every subscriber of an event is sent the same payload: it is written once per event.
+        Map<String, String> payloads = new HashMap<>();
+        var now = Timestamps.now();
         for (WebhookSubscription subscription : subscriptions()) {
-            boolean sees = subscription.organisationId == null || change.publiclyVisible()
-                    || change.organisations().contains(subscription.organisationId);
+            boolean sees = subscription.organisationId == null || change.audience().isPublic()
+                    || change.audience().organisations().contains(subscription.organisationId);
             if (!sees) {
                 continue;
             }
             for (String event : change.events()) {
                 if (subscription.eventTypes().contains(event)) {
-                    enqueue(subscription, event, change);
+                    inserts.insert(DELIVERY, "msg_" + UUID.randomUUID().toString().replace("-", ""), subscription.id,
+                            event, payloads.computeIfAbsent(event, e -> payload(e, change, now)),
+                            WebhookDelivery.State.PENDING.name(), now, now);
+                    announceAfterCommit();
                 }
             }
+        }
+    }
+
+    /** Tells this replica's dispatcher, once per transaction, that it has deliveries to send after the commit. */
+    private void announceAfterCommit() {
+        if (transactions.getResource(DeliveriesQueued.class) == null) {
+            transactions.putResource(DeliveriesQueued.class, Boolean.TRUE);
+            queued.fire(new DeliveriesQueued());
         }
     }
 
@@ -201,22 +225,20 @@ public class WebhookService {
         return read;
     }
 
-    private void enqueue(WebhookSubscription subscription, String event, MeasureChanged change) {
-        var now = Timestamps.now();
+    private String payload(String event, MeasureChanged change, OffsetDateTime at) {
         MeasureWebhookEventDataDto data = new MeasureWebhookEventDataDto();
         data.setId(change.id());
         data.setCode(change.code());
         data.setPlan(change.plan());
-        data.setStatus(MeasureStatusDto.fromValue(change.status()));
-        data.setProgress(change.progress());
+        data.setStatus(MeasureStatusDto.fromValue(change.state().status().name()));
+        data.setProgress(change.state().progress());
         data.setVersion(change.version());
         MeasureWebhookEventDto payload = new MeasureWebhookEventDto();
         payload.setType(WebhookEventTypeDto.fromValue(event));
-        payload.setTimestamp(now);
+        payload.setTimestamp(at);
         payload.setData(data);
         try {
-            inserts.insert(DELIVERY, "msg_" + UUID.randomUUID().toString().replace("-", ""), subscription.id, event,
-                    json.writeValueAsString(payload), WebhookDelivery.State.PENDING.name(), now, now);
+            return json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -78,13 +78,15 @@ class CapacityChartPictureWithoutFontsTest {
             List<Point> points = new ArrayList<>();
             for (YearMonth month = YearMonth.of(2019, 1); !month.isAfter(YearMonth.of(2019, 6)); month = month.plusMonths(1)) {
                 boolean recorded = month.isBefore(YearMonth.of(2019, 4));
-                points.add(new Point(new Period(Period.Granularity.MONTH, month), recorded ? Basis.ACTUAL : Basis.PROJECTED,
-                        recorded ? PersonsSource.CITYWIDE_FIGURE : PersonsSource.PROJECTION, null, 70, 68, 2718, 3518,
-                        3604, 150, 86, null, null));
+                points.add(new Point(new Period(Period.Granularity.MONTH, month),
+                        new CapacityForecast.Housed(recorded ? Basis.ACTUAL : Basis.PROJECTED,
+                                recorded ? PersonsSource.CITYWIDE_FIGURE : PersonsSource.PROJECTION, null, 2718),
+                        new CapacityForecast.Flows(70, null, 68, null),
+                        new CapacityForecast.Coverage(3518, 3604, 150, 86)));
             }
             CapacityChartService.Chart chart = new CapacityChartService.Chart("DD-FAI-2022", scenario,
-                    YearMonth.of(2019, 1), YearMonth.of(2019, 6), Period.Granularity.MONTH, YearMonth.of(2019, 3), null,
-                    points, List.of());
+                    new CapacityChartService.Range(YearMonth.of(2019, 1), YearMonth.of(2019, 6), Period.Granularity.MONTH),
+                    YearMonth.of(2019, 3), null, points, List.of());
             try {
                 CapacityChartPicture.svg(chart, ChartLanguage.GERMAN);
                 System.out.println("drawn without fonts");

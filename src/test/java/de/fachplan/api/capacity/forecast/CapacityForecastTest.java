@@ -85,38 +85,38 @@ class CapacityForecastTest {
                 facts(Map.of(), 3608), STABLE);
         assertEquals(4, points.size());
         Point february = points.get(0);
-        assertEquals(Basis.NO_DATA, february.basis());
-        assertNull(february.persons());
-        assertEquals(3608, february.capacity());
+        assertEquals(Basis.NO_DATA, february.housed().basis());
+        assertNull(february.housed().persons());
+        assertEquals(3608, february.coverage().capacity());
 
         Point march = points.get(1);
-        assertEquals(Basis.ACTUAL, march.basis());
-        assertEquals(PersonsSource.CITYWIDE_FIGURE, march.source());
-        assertEquals(2718, march.persons());
-        assertEquals(3518, march.neededCapacity());
-        assertEquals(90, march.gap());
+        assertEquals(Basis.ACTUAL, march.housed().basis());
+        assertEquals(PersonsSource.CITYWIDE_FIGURE, march.housed().source());
+        assertEquals(2718, march.housed().persons());
+        assertEquals(3518, march.coverage().neededCapacity());
+        assertEquals(90, march.coverage().gap());
 
         Point april = points.get(2);
-        assertEquals(Basis.PROJECTED, april.basis());
-        assertEquals(70, april.allocations());
-        assertEquals(68, april.departures()); // 2718 × 0.025 = 67.95
-        assertEquals(2720, april.persons());
-        assertEquals(3520, april.neededCapacity()); // 2720 × 1.1 / 0.85 = 3520 exactly
-        assertEquals(88, april.gap());
+        assertEquals(Basis.PROJECTED, april.housed().basis());
+        assertEquals(70, april.flows().allocations());
+        assertEquals(68, april.flows().departures()); // 2718 × 0.025 = 67.95
+        assertEquals(2720, april.housed().persons());
+        assertEquals(3520, april.coverage().neededCapacity()); // 2720 × 1.1 / 0.85 = 3520 exactly
+        assertEquals(88, april.coverage().gap());
 
         Point may = points.get(3);
-        assertEquals(68, may.departures()); // 2720 × 0.025 = 68
-        assertEquals(2722, may.persons());
-        assertEquals(3523, may.neededCapacity()); // 3522.59 rounded up
-        assertEquals(85, may.gap());
+        assertEquals(68, may.flows().departures()); // 2720 × 0.025 = 68
+        assertEquals(2722, may.housed().persons());
+        assertEquals(3523, may.coverage().neededCapacity()); // 3522.59 rounded up
+        assertEquals(85, may.coverage().gap());
     }
 
     @Test
     void aRecordedAllocationReplacesTheScenarioInAProjectedMonth() {
         List<Point> points = CapacityForecast.monthly(YearMonth.of(2019, 4), YearMonth.of(2019, 4),
                 facts(Map.of(YearMonth.of(2019, 4), 80), 3608), STABLE);
-        assertEquals(80, points.get(0).allocations());
-        assertEquals(2718 + 80 - 68, points.get(0).persons());
+        assertEquals(80, points.get(0).flows().allocations());
+        assertEquals(2718 + 80 - 68, points.get(0).housed().persons());
     }
 
     @Test
@@ -124,14 +124,15 @@ class CapacityForecastTest {
         List<Point> points = CapacityForecast.monthly(YearMonth.of(2019, 5), YearMonth.of(2019, 5),
                 facts(Map.of(), 3608), STABLE);
         assertEquals(1, points.size());
-        assertEquals(2722, points.get(0).persons());
+        assertEquals(2722, points.get(0).housed().persons());
     }
 
     @Test
     void withoutAnyCountNothingIsProjected() {
         Facts nothing = new Facts(Map.of(), Map.of(), Map.of(), m -> Capacity.UNKNOWN);
         List<Point> points = CapacityForecast.monthly(YearMonth.of(2019, 1), YearMonth.of(2019, 3), nothing, STABLE);
-        assertTrue(points.stream().allMatch(p -> p.basis() == Basis.NO_DATA && p.persons() == null && p.gap() == null));
+        assertTrue(points.stream().allMatch(p -> p.housed().basis() == Basis.NO_DATA && p.housed().persons() == null
+                && p.coverage().gap() == null));
     }
 
     @Test
@@ -141,8 +142,8 @@ class CapacityForecastTest {
         List<Point> points = CapacityForecast.monthly(MARCH_2019, YearMonth.of(2019, 12), facts(Map.of(), 3608),
                 parameters("120", "0.025", "0.85", "0.10"));
         assertEquals(YearMonth.of(2019, 5), CapacityForecast.firstShortfall(points).orElseThrow());
-        assertTrue(points.get(1).gap() >= 0);
-        assertTrue(points.get(2).gap() < 0);
+        assertTrue(points.get(1).coverage().gap() >= 0);
+        assertTrue(points.get(2).coverage().gap() < 0);
     }
 
     @Test
@@ -153,10 +154,10 @@ class CapacityForecastTest {
         assertEquals(1, quarters.size());
         Point q2 = quarters.get(0);
         assertEquals("2019-Q2", q2.period().toString());
-        assertEquals(210, q2.allocations());
-        assertEquals(monthly.get(2).persons(), q2.persons());
-        assertEquals(monthly.stream().mapToInt(Point::departures).sum(), q2.departures());
-        assertEquals(Basis.PROJECTED, q2.basis());
+        assertEquals(210, q2.flows().allocations());
+        assertEquals(monthly.get(2).housed().persons(), q2.housed().persons());
+        assertEquals(monthly.stream().mapToInt(p -> p.flows().departures()).sum(), q2.flows().departures());
+        assertEquals(Basis.PROJECTED, q2.housed().basis());
     }
 
     @Test
