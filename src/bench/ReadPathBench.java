@@ -59,7 +59,9 @@ import java.util.stream.Stream;
  *
  * <p>Options: {@code --port 8090}, {@code --data-dir DIR}, {@code --jvm-options "..."} (split at
  * blanks, no quoting), {@code --warmup 5} and {@code --duration 15} (seconds per wrk and pgbench
- * run), {@code --skip-seed}, {@code --jar PATH}, {@code --admin-key KEY} (else the stored one, else
+ * run), {@code --skip-seed}, {@code --starts-only} (no seeding and no load: the two starts on the
+ * embedded database, the RSS after start and the start on an external PostgreSQL, about a minute,
+ * for working on the start), {@code --jar PATH}, {@code --admin-key KEY} (else the stored one, else
  * {@code FACHPLAN_ADMIN_KEY}), {@code --base-url http://host:port} to measure an already running
  * service instead (start time is then not measured; RSS only with {@code --pid PID}; pgbench only
  * when {@code --data-dir} names that service's embedded database).
@@ -185,6 +187,8 @@ public class ReadPathBench {
     private static int duration = 15;
     private static int warmup = 5;
     private static boolean skipSeed;
+    /** {@code --starts-only}: the start and memory rows without the load in between. */
+    private static boolean startsOnly;
     private static String baseUrl;
     private static Long externalPid;
     private static Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
@@ -234,6 +238,21 @@ public class ReadPathBench {
         Long rssAfterStart = javaPid == null ? null : rssKb(javaPid);
         String pgAfterStart = postgresMemory();
         System.out.printf("RSS after start: %s; PostgreSQL: %s%n", mb(rssAfterStart), pgAfterStart);
+        if (startsOnly) {
+            StartFigures external = null;
+            if (own) {
+                stop();
+                try {
+                    external = externalStart(base);
+                } catch (Exception e) {
+                    notes.add("The start against an external PostgreSQL failed: " + e.getMessage());
+                }
+            }
+            StringBuilder t = new StringBuilder("| measurement | figure | goal | result |\n|---|---|---|---|\n");
+            startRows(t, first, second, external, rssAfterStart, null, pgAfterStart, "—");
+            write(loadAtStart, t.toString().replace("| | | | ", "| "));
+            return;
+        }
 
         Map<String, Wrk> wrk = new LinkedHashMap<>();
         wrk.put("floor", wrk("floor", base + "/q/health/live", null));
@@ -276,14 +295,20 @@ public class ReadPathBench {
             }
         }
 
-        String table = table(wrk, pgByCode, pgList, singles, first, second, external, rssAfterStart, rssAtEnd,
-                pgAfterStart, pgAtEnd);
+        write(loadAtStart, table(wrk, pgByCode, pgList, singles, first, second, external, rssAfterStart, rssAtEnd,
+                pgAfterStart, pgAtEnd));
+    }
+
+    private static void write(String loadAtStart, String table) throws IOException {
         String context = String.format(Locale.ROOT, "Read path, %s, wrk -t2 -c32 %d s after %d s warm-up, pgbench -c 32 -j 2"
                 + " -M prepared %d s, JVM options: %s, load average at the start: %s, at the end: %s%n%n", OffsetDateTime.now(ZoneOffset.UTC)
                         .truncatedTo(java.time.temporal.ChronoUnit.SECONDS), duration, warmup, duration,
                 launcher && Files.exists(jar.toAbsolutePath().resolveSibling("fachplan.sh"))
                         ? "those of the start script fachplan.sh (with its class-data archive)"
                         : jvmOptions.isBlank() ? "(none)" : "`" + jvmOptions + "`", loadAtStart, loadAverage());
+        if (startsOnly) {
+            context = context.replaceFirst("wrk .*? JVM options", "starts only (no load), JVM options");
+        }
         StringBuilder out = new StringBuilder(context).append(table);
         for (String note : notes) {
             out.append("\n- ").append(note);
@@ -301,6 +326,11 @@ public class ReadPathBench {
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--skip-seed")) {
+                skipSeed = true;
+                continue;
+            }
+            if (option.equals("--starts-only")) {
+                startsOnly = true;
                 skipSeed = true;
                 continue;
             }
@@ -331,7 +361,7 @@ public class ReadPathBench {
 
     private static void usage(String problem) {
         System.err.println(problem + "\nusage: java src/bench/ReadPathBench.java [--port 8090] [--data-dir DIR]"
-                + " [--jvm-options \"...\"] [--warmup 5] [--duration 15] [--skip-seed] [--jar PATH]"
+                + " [--jvm-options \"...\"] [--warmup 5] [--duration 15] [--skip-seed] [--starts-only] [--jar PATH]"
                 + " [--admin-key KEY] [--base-url URL [--pid PID]]");
         System.exit(2);
     }
@@ -1189,11 +1219,19 @@ public class ReadPathBench {
                     single.median(), single.problem() != null ? "FAIL (answered " + single.problem().substring(0, 3) + ")"
                             : pass ? "PASS" : "FAIL"));
         }
+        startRows(t, first, second, external, rssAfterStart, rssAtEnd, pgAfterStart, pgAtEnd);
+        return t.toString();
+    }
+
+    private static void startRows(StringBuilder t, StartFigures first, StartFigures second, StartFigures external,
+            Long rssAfterStart, Long rssAtEnd, String pgAfterStart, String pgAtEnd) {
         t.append(String.format(Locale.ROOT, "| RSS after start (Java%s) | | | | %s | ≤ 250 MB | %s |%n",
                 second == null ? "; not started here: when the benchmark began" : "", mb(rssAfterStart),
                 verdict(rssAfterStart == null ? null : rssAfterStart / 1024.0 <= 250)));
-        t.append(String.format(Locale.ROOT, "| RSS at end (Java) | | | | %s | ≤ 450 MB | %s |%n", mb(rssAtEnd),
-                verdict(rssAtEnd == null ? null : rssAtEnd / 1024.0 <= 450)));
+        if (!startsOnly) {
+            t.append(String.format(Locale.ROOT, "| RSS at end (Java) | | | | %s | ≤ 450 MB | %s |%n", mb(rssAtEnd),
+                    verdict(rssAtEnd == null ? null : rssAtEnd / 1024.0 <= 450)));
+        }
         t.append(String.format(Locale.ROOT, "| PostgreSQL memory after start / at end | | | | %s / %s | — | — |%n",
                 pgAfterStart, pgAtEnd));
         t.append(String.format(Locale.ROOT, "| start on an already migrated embedded database (to ready 200) | | | | %s | ≤ 3 s | %s |%n",
@@ -1204,7 +1242,6 @@ public class ReadPathBench {
         t.append(String.format(Locale.ROOT, "| first start of this run (to ready 200) | | | | %s | — | — |%n",
                 first == null ? "n/a" : first.describe() + (freshDataDir ? ", new data directory: initdb, migrations, demo data"
                         : ", data directory already migrated")));
-        return t.toString();
     }
 
     private static void row(StringBuilder t, String label, Wrk w, String figure, String goal, Boolean pass) {
