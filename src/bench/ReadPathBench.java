@@ -239,15 +239,7 @@ public class ReadPathBench {
         String pgAfterStart = postgresMemory();
         System.out.printf("RSS after start: %s; PostgreSQL: %s%n", mb(rssAfterStart), pgAfterStart);
         if (startsOnly) {
-            StartFigures external = null;
-            if (own) {
-                stop();
-                try {
-                    external = externalStart(base);
-                } catch (Exception e) {
-                    notes.add("The start against an external PostgreSQL failed: " + e.getMessage());
-                }
-            }
+            StartFigures external = stopAndStartOnExternalDatabase(own, base);
             StringBuilder t = new StringBuilder("| measurement | figure | goal | result |\n|---|---|---|---|\n");
             startRows(t, first, second, external, rssAfterStart, null, pgAfterStart, "—");
             write(loadAtStart, t.toString().replace("| | | | ", "| "));
@@ -285,15 +277,7 @@ public class ReadPathBench {
         Long rssAtEnd = javaPid == null ? null : rssKb(javaPid);
         String pgAtEnd = postgresMemory();
         System.out.printf("RSS at end: %s; PostgreSQL: %s%n", mb(rssAtEnd), pgAtEnd);
-        StartFigures external = null;
-        if (own) {
-            stop();
-            try {
-                external = externalStart(base);
-            } catch (Exception e) {
-                notes.add("The start against an external PostgreSQL failed: " + e.getMessage());
-            }
-        }
+        StartFigures external = stopAndStartOnExternalDatabase(own, base);
 
         write(loadAtStart, table(wrk, pgByCode, pgList, singles, first, second, external, rssAfterStart, rssAtEnd,
                 pgAfterStart, pgAtEnd));
@@ -472,6 +456,20 @@ public class ReadPathBench {
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
+        }
+    }
+
+    /** Stops the service this bench started and times a start on an external PostgreSQL; {@code null} if none ran. */
+    private static StartFigures stopAndStartOnExternalDatabase(boolean own, String base) throws Exception {
+        if (!own) {
+            return null;
+        }
+        stop();
+        try {
+            return externalStart(base);
+        } catch (Exception e) {
+            notes.add("The start against an external PostgreSQL failed: " + e.getMessage());
+            return null;
         }
     }
 
