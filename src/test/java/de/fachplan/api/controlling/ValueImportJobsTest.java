@@ -161,9 +161,9 @@ class ValueImportJobsTest {
     @Test
     void badRowsInsideLaterRunsAreReportedExactlyAndARepeatedSlotChangesTheValueJustCreated() {
         String indicator = monthlyIndicator();
-        // Rows go in runs of up to 64 and a failed row makes the next runs start small: bad rows
-        // in the middle and at the end of later runs, and row 150 reports the slot of row 140
-        // (2012-07, created in the same run) again with another value.
+        // A failed row splits its run and makes the next runs start small: bad rows in the middle
+        // and at the end of later runs, and row 150 reports the slot of row 140 (2012-07, created
+        // in the same run) again with another value.
         String body = csv(indicator, 300, Map.of(
                 70, "r70," + indicator + ",2006-09,,-1",
                 150, "r150," + indicator + ",2012-07,,2",
@@ -189,6 +189,76 @@ class ValueImportJobsTest {
         assertEquals(153, values(indicator, "periodFrom", "2013").size());
         assertEquals(List.of(2), upTo2012.stream().filter(v -> v.get("period").equals("2012-07"))
                 .map(v -> v.get("value")).toList());
+    }
+
+    @Test
+    void rowsOfLaterChunksAreReportedExactlyAndAValueOfAnEarlierChunkIsChangedNotCreatedAgain() {
+        String indicator = monthlyIndicator();
+        // 1,200 rows are three chunks (rows 2-501, 502-1001, 1002-1201), each one run when its rows
+        // are good: the last row of the first chunk, the first of the second and one deep in the
+        // third fail; row 1000 reports again the slot of row 10 (2001-09), which the first chunk
+        // committed.
+        String body = csv(indicator, 1200, Map.of(
+                501, "r501," + indicator + ",2042-08,,-1",
+                502, "r502," + indicator + ",2042-09,NIRGENDWO,7",
+                1000, "r1000," + indicator + ",2001-09,,5",
+                1150, "r1150," + indicator + ",2096-09,,7,zu viele Felder"));
+        String location = upload(controller(), body).header("Location");
+
+        var job = ended(() -> controller(), location);
+        assertEquals("SUCCEEDED", job.path("state"));
+        assertEquals(1200, (int) job.path("processedRows"));
+        assertEquals(1197, (int) job.path("appliedRows"));
+        assertEquals(3, (int) job.path("failedRows"));
+        controller().get(location).then().statusCode(200)
+                .body("errors.row", contains(501, 502, 1150))
+                .body("errors.reference", contains("r501", "r502", "r1150"))
+                .body("errors.status", contains(422, 422, 422))
+                .body("errors[0].problem.errors[0].pointer", equalTo("/value"))
+                .body("errors[1].problem.errors[0].pointer", equalTo("/district"))
+                .body("errors[2].problem.errors[0].pointer", equalTo("/"));
+        assertEquals(1196, count(indicator, Map.of()));
+        assertEquals(10, count(indicator, Map.of("periodFrom", "2042", "periodTo", "2042")));
+        assertEquals(11, count(indicator, Map.of("periodFrom", "2084", "periodTo", "2084")));
+        List<Map<String, Object>> september = values(indicator, "periodFrom", "2001-09").stream()
+                .filter(v -> v.get("period").equals("2001-09")).toList();
+        assertEquals(List.of(5), september.stream().map(v -> v.get("value")).toList());
+        assertEquals(List.of(1), september.stream().map(v -> v.get("revision")).toList());
+    }
+
+    @Test
+    void aDryRunAndAnAllOrNothingJobOfSeveralChunksWriteNothing() {
+        String indicator = monthlyIndicator();
+        String body = csv(indicator, 1200, Map.of(1150, "r1150," + indicator + ",2096-09,,-7"));
+        var checked = ended(() -> controller(), controller().queryParam("dryRun", true).contentType("text/csv")
+                .body(body).post(IMPORTS).then().statusCode(202).extract().header("Location"));
+        assertEquals("SUCCEEDED", checked.path("state"));
+        assertEquals(1200, (int) checked.path("processedRows"));
+        assertEquals(1199, (int) checked.path("appliedRows"));
+        assertEquals(List.of(1150), checked.path("errors.row"));
+        var together = ended(() -> controller(), controller().queryParam("allOrNothing", true).contentType("text/csv")
+                .body(body).post(IMPORTS).then().statusCode(202).extract().header("Location"));
+        assertEquals("FAILED", together.path("state"));
+        assertEquals(0, (int) together.path("appliedRows"));
+        assertEquals(List.of(1150), together.path("errors.row"));
+        assertEquals(0, count(indicator, Map.of()));
+    }
+
+    /** The number of values of {@code indicator} that the list finds with {@code filters}, page by page. */
+    private static int count(String indicator, Map<String, String> filters) {
+        int count = 0;
+        String cursor = null;
+        do {
+            RequestSpecification request = controller().queryParam("indicator", indicator).queryParam("limit", 200)
+                    .queryParams(filters);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            ExtractableResponse<Response> page = request.get("/api/v1/indicator-values").then().statusCode(200).extract();
+            count += page.<Integer>path("items.size()");
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        return count;
     }
 
     private static List<Map<String, Object>> values(String indicator, String filter, String period) {

@@ -24,9 +24,10 @@ import de.fachplan.api.common.problem.ProblemType;
  * applied it, so a retry after an interruption reports it as it was applied instead of applying it
  * again. A check (dry run) applies the items and rolls their transaction back.
  *
- * <p>Consecutive items commit together in runs: one commit for many items, the rows they read
- * loaded for the whole run ({@link ItemBatch#prepare}), and the audit, change feed and outbox rows
- * of the run written by one multi-row insert per table ({@link CollectedInserts}). A run's items are
+ * <p>Consecutive items commit together in runs (at most {@link ItemBatch#longestRun} items): one
+ * commit for many items, the rows they read loaded for the whole run ({@link ItemBatch#prepare}),
+ * and the audit, change feed and outbox rows of the run written by one multi-row insert per table
+ * ({@link CollectedInserts}). A run's items are
  * reported only once it committed, so each is reported exactly as applied. When an item fails, its
  * run is rolled back, the items before it are applied again as a run of their own and the failing
  * item alone; the next run then starts small and doubles while items succeed. Savepoints would
@@ -38,7 +39,7 @@ public class BatchRunner {
 
     private static final Logger LOG = Logger.getLogger(BatchRunner.class);
 
-    /** Most items committed together; more would hold the locks of the first ones longer. */
+    /** Most items committed together unless a batch says otherwise ({@link ItemBatch#longestRun}). */
     static final int LONGEST_RUN = 64;
 
     @Inject
@@ -76,14 +77,15 @@ public class BatchRunner {
     public <R> List<R> applyAll(String key, String run, int from, int to, boolean checkOnly, ItemBatch<R, ?> batch) {
         List<R> results = new ArrayList<>(to - from);
         int index = from;
-        int length = LONGEST_RUN;
+        int longest = batch.longestRun();
+        int length = longest;
         while (index < to) {
             int end = Math.min(index + length, to);
             int first = index;
             try {
                 results.addAll(together(key, run, first, end, checkOnly, batch));
                 index = end;
-                length = Math.min(length * 2, LONGEST_RUN);
+                length = Math.min(length * 2, longest);
             } catch (ItemFailed failure) {
                 if (batch.endsBatch(failure.cause)) {
                     throw failure.cause;

@@ -56,6 +56,15 @@ public interface ItemBatch<R, A> {
     default void record(int from, int to, List<R> results) {
     }
 
+    /**
+     * The most consecutive items committed together. A longer run holds the locks of its first
+     * items longer, which a client waiting on a batch of status changes would feel; a background
+     * job (an import) may take longer runs and pay fewer round trips per item.
+     */
+    default int longestRun() {
+        return BatchRunner.LONGEST_RUN;
+    }
+
     /** Whether {@code failure} ends the whole batch instead of failing its item (an outage is no item's fault). */
     default boolean endsBatch(RuntimeException failure) {
         return false;

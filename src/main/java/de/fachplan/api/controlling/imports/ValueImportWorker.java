@@ -59,8 +59,13 @@ public class ValueImportWorker {
     static final String WORKER = System.getenv().getOrDefault("HOSTNAME", "localhost") + ":"
             + ProcessHandle.current().pid();
 
-    /** Rows between two looks at whether the job should stop or hand its turn on. */
-    static final int CHUNK = 200;
+    /**
+     * Rows between two looks at whether the job should stop or hand its turn on, applied as one run
+     * of one transaction (a failing row splits it): one commit, one progress update and one insert
+     * per table for each chunk. At 64 rows per run a 50,000-row job waited mostly on its round
+     * trips; a chunk of 500 new values takes a fraction of a second, well within a turn and a lease.
+     */
+    static final int CHUNK = 500;
 
     @Inject
     EntityManager em;
@@ -240,6 +245,11 @@ public class ValueImportWorker {
             // An all-or-nothing job has applied nothing yet; it counts its rows when it writes them.
             boolean countsNow = !job.options().allOrNothing() || job.options().dryRun();
             progress(job, to, countsNow ? results.size() - failures.size() : 0, failures);
+        }
+
+        @Override
+        public int longestRun() {
+            return CHUNK;
         }
 
         @Override
