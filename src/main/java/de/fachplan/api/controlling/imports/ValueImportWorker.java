@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -14,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -44,6 +48,10 @@ import de.fachplan.api.generated.model.IndicatorValueBatchResultDto;
  * job that has run for its turn ({@code fachplan.controlling.import-turn}) while another
  * organisation's job waits is handed back after its chunk and queues behind it. One
  * organisation's backlog thus holds another's job back by at most one turn.
+ *
+ * <p>An upload's commit starts this replica's look for jobs at once instead of at its next poll,
+ * so a job does not wait up to a poll interval before its first row. A replica still works on one
+ * job at a time: the poll and the look after an upload never run together.
  *
  * <p>An all-or-nothing job first checks every row (rolled back), then writes them all in one
  * transaction that also ends the job; if any row failed, it ends {@code FAILED} and writes
@@ -110,10 +118,52 @@ public class ValueImportWorker {
     /** Stops when the application does: a running job hands itself back after its current chunk. */
     private final BackgroundWork work = new BackgroundWork();
 
+    /** Held while this replica claims and runs jobs: one job at a time per replica. */
+    private final ReentrantLock running = new ReentrantLock();
+
+    /** Uploads queued since the last look; several make one more look, not one each. */
+    private final Semaphore queued = new Semaphore(0);
+    private Thread afterUploads;
+
+    void start(@Observes StartupEvent event) {
+        afterUploads = new Thread(this::workAfterUploads, "fachplan-imports-queued");
+        afterUploads.setDaemon(true);
+        afterUploads.start();
+    }
+
+    void runSoon(@Observes(during = TransactionPhase.AFTER_SUCCESS) ValueImports.Queued event) {
+        if (queued.availablePermits() == 0) {
+            queued.release();
+        }
+    }
+
+    private void workAfterUploads() {
+        while (true) {
+            try {
+                queued.acquire();
+                // A poll that runs now may have looked before the upload committed: wait for it, then look again.
+                running.lockInterruptibly();
+            } catch (InterruptedException e) {
+                return;
+            }
+            queued.drainPermits();
+            try {
+                runJobs();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Import jobs after an upload failed; the scheduled poll carries on");
+            } finally {
+                running.unlock();
+            }
+        }
+    }
+
     /** Waits for the running chunk before the datasource closes, so that stopping logs no broken connection. */
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         if (!work.stopAndAwait(config.importLease())) {
             LOG.infof("An import job still running at shutdown resumes when its lease ends");
+        }
+        if (afterUploads != null) {
+            afterUploads.interrupt();
         }
     }
 
@@ -121,6 +171,17 @@ public class ValueImportWorker {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void work() {
+        if (!running.tryLock()) {
+            return;
+        }
+        try {
+            runJobs();
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private void runJobs() {
         if (!work.enter()) {
             return;
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -45,6 +46,13 @@ public class ValueImports {
     @Inject
     ImportsConfig config;
 
+    @Inject
+    Event<Queued> queued;
+
+    /** A job was queued in the current transaction; its commit starts this replica's worker ({@link ValueImportWorker}). */
+    public record Queued() {
+    }
+
     public boolean runsAsJob(ValueUpload upload) {
         return upload.items.size() > config.importJobThreshold();
     }
@@ -69,6 +77,7 @@ public class ValueImports {
         job.createdAt = Timestamps.now();
         job.persist();
         em.flush();
+        queued.fire(new Queued());
         return job;
     }
 

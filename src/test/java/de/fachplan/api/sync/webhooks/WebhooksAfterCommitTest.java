@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,12 +19,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
 import com.sun.net.httpserver.HttpServer;
 
+import de.fachplan.api.support.HourlyPolls;
 import de.fachplan.api.support.Polling;
 
 /**
@@ -34,15 +33,8 @@ import de.fachplan.api.support.Polling;
  */
 @QuarkusTest
 @Tag("integration")
-@TestProfile(WebhooksAfterCommitTest.HourlyPoll.class)
+@TestProfile(HourlyPolls.class)
 class WebhooksAfterCommitTest {
-
-    public static class HourlyPoll implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("fachplan.webhooks.poll-interval", "1h");
-        }
-    }
 
     private HttpServer receiver;
     private final List<String> received = new CopyOnWriteArrayList<>();
