@@ -25,7 +25,9 @@ public interface ImportsConfig {
     Duration importQuotaRetryAfter();
 
     /**
-     * How often each replica looks for queued jobs. Read by the scheduler from the key itself
+     * How often each replica looks for queued jobs; an upload's commit also starts a look of its
+     * own replica at once, so this paces only jobs that wait for another reason (a lease that ran
+     * out, a job handed back while its replica stops). Read by the scheduler from the key itself
      * ({@code @Scheduled(every = ...)}), declared here for its default and documentation.
      */
     @WithDefault("2s")
