@@ -119,8 +119,8 @@ class ValueImportJobsTest {
     void anotherOrganisationsJobIsNotHeldBehindALargeOneForLongerThanATurn() {
         String small = ControllingFixtures.indicator("\"unit\":\"COUNT\",\"direction\":\"HIGHER_IS_BETTER\","
                 + "\"frequency\":\"MONTHLY\",\"actionField\":\"M\",\"reportingOrganisation\":\"" + organisation + "\"");
-        // Ten chunks: the large job looks for waiting jobs of others after each, and it runs for
-        // longer than a turn (with two chunks it could end within its first turn: runs of rows are fast).
+        // Four chunks of 500: the large job looks for waiting jobs of others after each, and it runs
+        // for longer than a turn (with two chunks it could end within its first turn: runs of rows are fast).
         String largeJob = upload(controller(), csv(monthlyIndicator(), 2000, Map.of())).header("Location");
         String smallJob = upload(as(partnerKey), csv(small, 20, Map.of())).header("Location");
         assertEquals("SUCCEEDED", ended(() -> as(partnerKey), smallJob).path("state"));
