@@ -2,10 +2,12 @@ package de.fachplan.api.common.csv;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.stream.Collectors;
 
 import org.postgresql.copy.CopyOut;
+import org.postgresql.jdbc.PgConnection;
 
 /**
  * CSV that PostgreSQL writes itself ({@code COPY (query) TO STDOUT (FORMAT csv)}) under the rules
@@ -49,25 +51,35 @@ public final class DatabaseCsv {
     }
 
     /**
-     * Copies the rows of a running COPY to {@code out}, each ending with CRLF, and returns how many
-     * there were. PostgreSQL sends every row of a {@code COPY TO} as one message that ends with the
-     * record's LF (its protocol: "always one per row"); a line break inside a quoted field comes
-     * before it. So each row is passed on in bulk with CR put before its last byte, without looking
-     * at the other bytes. A failure (of the database or of {@code out}) cancels the COPY, which
-     * leaves the connection usable.
+     * Runs {@code copy} (see {@link #copy}) on {@code connection} and writes its rows to {@code out},
+     * each ending with CRLF; returns how many there were. When the database or {@code out} fails
+     * midway (a client that leaves), the connection is closed: a COPY stopped halfway leaves rows
+     * and its end unread on the connection, and a cancel request may reach a later statement
+     * instead, so the pool must not hand that connection out again. Closing it also ends the
+     * statement in the database, which notices at its next row.
      */
-    public static long write(CopyOut rows, OutputStream out) throws SQLException, IOException {
+    public static long write(Connection connection, String copy, OutputStream out) throws SQLException, IOException {
+        PgConnection database = connection.unwrap(PgConnection.class);
         try {
-            byte[] row;
-            while ((row = rows.readFromCopy()) != null) {
-                out.write(row, 0, row.length - 1);
-                out.write(CRLF);
-            }
-            return rows.getHandledRowCount();
-        } finally {
-            if (rows.isActive()) {
-                rows.cancelCopy();
-            }
+            return write(database.getCopyAPI().copyOut(copy), out);
+        } catch (IOException | SQLException | RuntimeException failure) {
+            database.abort(Runnable::run);
+            throw failure;
         }
+    }
+
+    /**
+     * Copies the rows of a running COPY to {@code out}, each ending with CRLF. PostgreSQL sends
+     * every row of a {@code COPY TO} as one message that ends with the record's LF (its protocol:
+     * "always one per row"); a line break inside a quoted field comes before it. So each row is
+     * passed on in bulk with CR put before its last byte, without looking at the other bytes.
+     */
+    static long write(CopyOut rows, OutputStream out) throws SQLException, IOException {
+        byte[] row;
+        while ((row = rows.readFromCopy()) != null) {
+            out.write(row, 0, row.length - 1);
+            out.write(CRLF);
+        }
+        return rows.getHandledRowCount();
     }
 }

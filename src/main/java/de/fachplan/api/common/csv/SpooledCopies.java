@@ -26,8 +26,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.postgresql.PGConnection;
-
 /**
  * Later parts of a long COPY, each run on a connection of its own while the first part streams:
  * one statement's rows come from one backend, which is then the export's limit; two backends on
@@ -56,6 +54,9 @@ public class SpooledCopies {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ExportConfig config;
+
     private final ThreadPoolExecutor threads = new ThreadPoolExecutor(0, THREADS, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), runnable -> {
                 Thread thread = new Thread(runnable, "fachplan-spooled-copy");
@@ -71,7 +72,9 @@ public class SpooledCopies {
         if (!SNAPSHOT.matcher(snapshot).matches()) {
             throw new IllegalArgumentException("not a snapshot id: " + snapshot);
         }
-        Path file = Files.createTempFile("fachplan-export-", ".csv");
+        Path file = config.spoolDirectory().isPresent()
+                ? Files.createTempFile(Files.createDirectories(config.spoolDirectory().get()), "fachplan-export-", ".csv")
+                : Files.createTempFile("fachplan-export-", ".csv");
         AtomicBoolean stop = new AtomicBoolean();
         try {
             Future<Long> copying = threads.submit(() -> spool(snapshot, setup, copy, file, stop));
@@ -86,19 +89,17 @@ public class SpooledCopies {
             throws SQLException, IOException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                    statement.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
-                }
-                setup.apply(connection);
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
-                    return DatabaseCsv.write(connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy),
-                            new StoppableOutput(out, stop));
-                }
-            } finally {
-                connection.rollback();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                statement.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
             }
+            setup.apply(connection);
+            long rows;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+                rows = DatabaseCsv.write(connection, copy, new StoppableOutput(out, stop));
+            }
+            connection.rollback();
+            return rows;
         }
     }
 

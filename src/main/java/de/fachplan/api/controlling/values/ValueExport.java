@@ -29,8 +29,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -121,9 +119,8 @@ public class ValueExport {
             try {
                 OutputStream out = new BufferedOutputStream(response, 64 * 1024);
                 out.write(HEADER);
-                CopyManager copies = connection.unwrap(PGConnection.class).getCopyAPI();
                 if (split == null) {
-                    DatabaseCsv.write(copies.copyOut(statement(where, null)), out);
+                    DatabaseCsv.write(connection, statement(where, null), out);
                 } else {
                     settings(connection, Map.of(SPLIT, split));
                     settings.put(SPLIT, split);
@@ -136,9 +133,9 @@ public class ValueExport {
                     String secondPart = statement(where, ">=");
                     try (SpooledCopies.Part second = spooled.start(snapshot, part -> settings(part, settings),
                             secondPart)) {
-                        DatabaseCsv.write(copies.copyOut(statement(where, "<")), out);
+                        DatabaseCsv.write(connection, statement(where, "<"), out);
                         if (second == null) {
-                            DatabaseCsv.write(copies.copyOut(secondPart), out);
+                            DatabaseCsv.write(connection, secondPart, out);
                         } else {
                             second.appendTo(out);
                         }
