@@ -94,7 +94,7 @@ public class ValueExport {
      * driver hands over each row's bytes), so memory does not grow with the export.
      *
      * <p>One backend writing all rows was the export's limit (about 6 CPU-seconds for a million
-     * rows, of which the sort for the order was a third). So the rows are written in two parts,
+     * rows, a quarter of it the sort for the order). So the rows are written in two parts,
      * split at an indicator code: this transaction copies the first part to the response while
      * {@link SpooledCopies} copies the second on another connection, in this transaction's
      * snapshot, into a temporary file that follows the first part (decision 32). The statement
