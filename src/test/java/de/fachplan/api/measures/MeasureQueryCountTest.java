@@ -20,6 +20,8 @@ import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import de.fachplan.api.support.BackgroundWork;
+
 /**
  * A page of measures with all their relations costs one SQL statement, whatever its size; a page
  * that is read again while nothing changed costs none.
@@ -78,7 +80,7 @@ class MeasureQueryCountTest {
 
     @Test
     void aPageOfAHundredCostsOneStatementLikeAPageOfFiveAndARepeatedPageNone() {
-        withoutBackgroundWork(() -> {
+        BackgroundWork.pausedWhile(scheduler, () -> {
             statementsFor(7);
             assertEquals(1, statementsFor(5), "statements for a page of 5 measures");
             assertEquals(1, statementsFor(100), "statements for a page of 100 measures");
@@ -88,7 +90,7 @@ class MeasureQueryCountTest {
 
     @Test
     void aComputationOrARefusedWriteKeepsTheKeptPagesAndAWriteDropsThem() {
-        withoutBackgroundWork(() -> {
+        BackgroundWork.pausedWhile(scheduler, () -> {
             statementsFor(20);
             assertEquals(0, statementsFor(20), "a page read again");
             anonymous().contentType(ContentType.JSON).body("{\"from\":\"2019-03\",\"to\":\"2019-06\","
@@ -103,28 +105,5 @@ class MeasureQueryCountTest {
                     .statusCode(201);
             assertEquals(1, statementsFor(20), "a page read again after a write");
         });
-    }
-
-    /**
-     * The statistics count every statement of the application, and a background job's write drops
-     * kept pages. The scheduler is paused, but a job may still be running when it is: a run it
-     * disturbed is repeated until one is clean. A query per row would fail every run.
-     */
-    private void withoutBackgroundWork(Runnable measurement) {
-        scheduler.pause();
-        try {
-            AssertionError disturbed = null;
-            for (int run = 0; run < 10; run++) {
-                try {
-                    measurement.run();
-                    return;
-                } catch (AssertionError e) {
-                    disturbed = e;
-                }
-            }
-            throw disturbed;
-        } finally {
-            scheduler.resume();
-        }
     }
 }
