@@ -1,9 +1,11 @@
 package de.fachplan.api.measures;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import de.fachplan.api.common.cache.DataChanges;
+import de.fachplan.api.common.cache.KeptRows;
+import de.fachplan.api.common.cache.ReadCacheConfig;
 import de.fachplan.api.common.http.Refs;
 import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.paging.KeysetQuery;
@@ -38,6 +43,13 @@ class MeasureSearch {
 
     @Inject
     EntityManager em;
+
+    private final KeptRows<Seen, MeasureDto> seen;
+
+    @Inject
+    MeasureSearch(DataChanges changes, ReadCacheConfig config) {
+        this.seen = new KeptRows<>(changes, config);
+    }
 
     /**
      * The columns of one measure as {@link MeasureMapper} reads them, for the rows of a CTE
@@ -70,9 +82,47 @@ class MeasureSearch {
                  LEFT JOIN organisation lo ON lo.id = m.lead_organisation_id
             """;
 
-    /** A page of the list, as the viewer sees it. */
+    /**
+     * A page of the list, as the viewer sees it. While memory may answer, the page's ids come from
+     * the database and its measures from {@link #seen} where an earlier page read them in this
+     * generation; the others are read in full in one more statement. Otherwise the whole page is
+     * one statement.
+     */
     Page<MeasureDto> list(MeasureFilter filter, PageRequest page, Viewer viewer) {
-        return query(filter, viewer).fetchRows(em, page, rows(viewer), row -> MeasureMapper.toDto(row, viewer));
+        KeysetQuery query = query(filter, viewer);
+        if (!seen.usable()) {
+            return query.fetchRows(em, page, rows(viewer), row -> MeasureMapper.toDto(row, viewer));
+        }
+        long generation = seen.generation();
+        Page<UUID> ids = query.fetch(em, page);
+        Map<UUID, MeasureDto> found = new HashMap<>();
+        List<UUID> unseen = new ArrayList<>();
+        for (UUID id : ids.items()) {
+            MeasureDto kept = seen.find(new Seen(id, viewer));
+            if (kept == null) {
+                unseen.add(id);
+            } else {
+                found.put(id, kept);
+            }
+        }
+        if (!unseen.isEmpty()) {
+            // Visibility again in this statement: a measure hidden since the ids were read stays hidden.
+            KeysetQuery byId = new KeysetQuery("measure m", "m.id");
+            bindViewer(byId, viewer);
+            visibleTo(byId, viewer);
+            byId.where("m.id IN (:unseen)", "unseen", unseen);
+            for (MeasureDto read : byId.fetchRows(em, new PageRequest(unseen.size(), null, "unseen"), rows(viewer),
+                    row -> MeasureMapper.toDto(row, viewer)).items()) {
+                found.put(read.getId(), read);
+                seen.keep(new Seen(read.getId(), viewer), generation, read);
+            }
+        }
+        // A measure deleted or hidden between the two statements is simply no longer on the page.
+        return new Page<>(ids.items().stream().map(found::get).filter(Objects::nonNull).toList(), ids.nextCursor());
+    }
+
+    /** A measure as one viewer sees it: what a kept row depends on besides the data. */
+    private record Seen(UUID measure, Viewer viewer) {
     }
 
     /**

@@ -92,6 +92,28 @@ class CachedReadsTest {
         anonymous().get(path).then().statusCode(200).body("items.id", not(hasItem(hidden)));
     }
 
+    /**
+     * Every read names a page nobody asked for before (a new {@code modifiedSince}), so each is
+     * built from the measures other pages read: those are kept per viewer, too.
+     */
+    @Test
+    void aMeasureReadForOneScopeIsNeverShownToAnotherOnANewPage() {
+        String path = "/api/v1/measures?limit=10&organisation=" + lead + "&modifiedSince=2000-01-01T00:00:";
+        int second = 0;
+        for (int i = 0; i < 2; i++) {
+            anonymous().get(path + (10 + second++) + "Z").then().statusCode(200).body("items.id", not(hasItem(hidden)))
+                    .body("items.find { it.id == '" + shown + "' }.statusNote", nullValue());
+        }
+        as(leadKey).get(path + (10 + second++) + "Z").then().statusCode(200).body("items.id", hasItem(hidden))
+                .body("items.find { it.id == '" + shown + "' }.statusNote", equalTo("intern zu R"));
+        editor().get(path + (10 + second++) + "Z").then().statusCode(200).body("items.id", hasItem(hidden))
+                .body("items.find { it.id == '" + hidden + "' }.statusNote", equalTo("nur intern"));
+        as(otherKey).get(path + (10 + second++) + "Z").then().statusCode(200).body("items.id", not(hasItem(hidden)))
+                .body("items.find { it.id == '" + shown + "' }.statusNote", nullValue());
+        anonymous().get(path + (10 + second++) + "Z").then().statusCode(200).body("items.id", not(hasItem(hidden)))
+                .body("items.find { it.id == '" + shown + "' }.statusNote", nullValue());
+    }
+
     @Test
     void aMeasureKeptForOneScopeIsNeverServedToAnother() {
         for (int i = 0; i < 2; i++) {
@@ -121,6 +143,8 @@ class CachedReadsTest {
                     .patch("/api/v1/measures/" + measure).then().statusCode(200);
             anonymous().get("/api/v1/measures/" + measure).then().statusCode(200).body("title", equalTo(title));
             anonymous().get(list).then().statusCode(200)
+                    .body("items.find { it.id == '" + measure + "' }.title", equalTo(title));
+            anonymous().get(list + "&modifiedSince=2000-01-01T00:00:0" + round + "Z").then().statusCode(200)
                     .body("items.find { it.id == '" + measure + "' }.title", equalTo(title));
         }
     }

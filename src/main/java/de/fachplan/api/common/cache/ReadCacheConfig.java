@@ -20,6 +20,13 @@ public interface ReadCacheConfig {
     MemorySize maxSize();
 
     /**
+     * How many single rows (a measure as one viewer sees it, about 2 KB each) may be kept for
+     * pages nobody asked for before ({@link KeptRows}).
+     */
+    @WithDefault("5000")
+    int maxRows();
+
+    /**
      * How long this replica may go without proof that it hears every committed write before it
      * stops serving from memory: the bound on how long another replica's write can stay unseen
      * here.
