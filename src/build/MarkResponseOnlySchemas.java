@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -64,9 +62,7 @@ public final class MarkResponseOnlySchemas {
         }
         int marked = 0;
         int total = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> schemas = contract.path("components").path("schemas").fields();
-                schemas.hasNext();) {
-            JsonNode schema = schemas.next().getValue();
+        for (JsonNode schema : contract.path("components").path("schemas")) {
             total++;
             if (!reached.contains(schema) && schema instanceof ObjectNode object) {
                 object.putObject(MARK).put("useBeanValidation", false);
