@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  * POSTs would time the write path, not the export. Those rows bypass the change feed and the audit
  * trail, which the export does not read. With the service's pid the bench runs
  * {@code jcmd <pid> GC.heap_info} before the export, every 200 ms during it (keeping the largest
- * "used") and after a {@code jcmd <pid> GC.run}.
+ * "used") and after a {@code jcmd <pid> GC.run}. On Linux it also prints the CPU seconds that the
+ * service and PostgreSQL (every process of the database server, read from {@code /proc}) used
+ * during the export: steadier than the wall time on a shared machine.
  */
 public class IndicatorExportBench {
 
@@ -53,7 +55,12 @@ public class IndicatorExportBench {
         long rows = args.length > 5 ? Long.parseLong(args[5]) : 1_000_000;
 
         List<String> indicators = new ArrayList<>();
+        long postmaster;
         try (Connection db = DriverManager.getConnection(args[2], "postgres", password)) {
+            try (var backend = db.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+                backend.next();
+                postmaster = parent(backend.getLong(1));
+            }
             long districts;
             try (var result = db.createStatement().executeQuery("SELECT count(*) + 1 FROM district")) {
                 result.next();
@@ -109,6 +116,8 @@ public class IndicatorExportBench {
             sampler.setDaemon(true);
             sampler.start();
         }
+        long serviceTicks = pid == null ? 0 : ticks(pid);
+        long databaseTicks = serverTicks(postmaster);
         long start = System.nanoTime();
         HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(base
                 + "/api/v1/indicator-values?actionField=C&periodFrom=1950&periodTo=1999"))
@@ -138,12 +147,59 @@ public class IndicatorExportBench {
         long exported = lines - 1;
         System.out.printf("exported %,d rows (%,d MB) as CSV in %.1f s = %,.0f rows/s%n", exported, bytes >> 20,
                 seconds, exported / seconds);
+        if (postmaster > 0) {
+            System.out.printf("CPU during the export: service %s s, PostgreSQL %.2f s%n",
+                    pid == null ? "?" : String.format("%.2f", (ticks(pid) - serviceTicks) / 100.0),
+                    (serverTicks(postmaster) - databaseTicks) / 100.0);
+        }
         if (pid != null) {
             jcmd(pid, "GC.run");
             System.out.println("heap used before the export: " + before);
             System.out.printf("heap used at most during the export (sampled every 200 ms): %,d K%n", peak.get());
             System.out.println("heap used after the export and a full GC: " + heapUsed(pid));
         }
+    }
+
+    /** The parent of a process (0 where {@code /proc} is missing). */
+    private static long parent(long pid) {
+        try {
+            return Long.parseLong(stat(pid)[1]);
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /** User and system CPU of a process in clock ticks (1/100 s on Linux). */
+    private static long ticks(long pid) {
+        try {
+            String[] fields = stat(pid);
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /** The CPU of the database server and of all its processes (backends, also new ones). */
+    private static long serverTicks(long postmaster) throws Exception {
+        if (postmaster <= 0) {
+            return 0;
+        }
+        long sum = ticks(postmaster);
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
+                String name = process.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit) && parent(Long.parseLong(name)) == postmaster) {
+                    sum += ticks(Long.parseLong(name));
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** The fields of {@code /proc/<pid>/stat} after the command name: state, parent, ... */
+    private static String[] stat(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     private static String heapUsed(long pid) throws Exception {

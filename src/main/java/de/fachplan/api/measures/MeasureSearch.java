@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import de.fachplan.api.common.cache.DataChanges;
-import de.fachplan.api.common.cache.KeptRows;
+import de.fachplan.api.common.cache.KeptReads;
 import de.fachplan.api.common.cache.ReadCacheConfig;
 import de.fachplan.api.common.http.Refs;
 import de.fachplan.api.common.persistence.Row;
@@ -44,11 +44,11 @@ class MeasureSearch {
     @Inject
     EntityManager em;
 
-    private final KeptRows<Seen, MeasureDto> seen;
+    private final KeptReads<Seen, MeasureDto> seen;
 
     @Inject
     MeasureSearch(DataChanges changes, ReadCacheConfig config) {
-        this.seen = new KeptRows<>(changes, config);
+        this.seen = new KeptReads<>(changes, config, config.maxRows());
     }
 
     /**

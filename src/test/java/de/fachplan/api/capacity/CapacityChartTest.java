@@ -81,6 +81,27 @@ class CapacityChartTest {
                 .body("points.neededCapacity", equalTo(java.util.Arrays.asList(null, 1563, 1563, 1641, 1633, 1532)));
     }
 
+    /** The recorded figures a what-if starts from are kept between requests, but never past a write. */
+    @Test
+    void aWhatIfAskedAgainSeesEveryFigureWrittenSince() {
+        String whatIf = "{\"from\":\"2097-01\",\"to\":\"2097-03\",\"parameters\":" + PARAMETERS + "}";
+        for (int i = 0; i < 2; i++) {
+            anonymous().contentType(ContentType.JSON).body(whatIf).post("/api/v1/capacity-chart/what-if").then()
+                    .statusCode(200).body("points[1].basis", equalTo("PROJECTED"));
+        }
+        var created = editor().contentType(ContentType.JSON)
+                .body("{\"period\":\"2097-02\",\"personsHoused\":700,\"places\":900}")
+                .post("/api/v1/citywide-figures").then().statusCode(201).extract();
+        anonymous().contentType(ContentType.JSON).body(whatIf).post("/api/v1/capacity-chart/what-if").then()
+                .statusCode(200).body("lastActualMonth", equalTo("2097-02")).body("points[1].basis", equalTo("ACTUAL"))
+                .body("points[1].personsToHouse", equalTo(700));
+        editor().contentType(ContentType.JSON).header("If-Match", created.header("ETag"))
+                .body("{\"period\":\"2097-02\",\"personsHoused\":800,\"places\":900}")
+                .put("/api/v1/citywide-figures/" + created.path("id")).then().statusCode(200);
+        anonymous().contentType(ContentType.JSON).body(whatIf).post("/api/v1/capacity-chart/what-if").then()
+                .statusCode(200).body("points[1].personsToHouse", equalTo(800));
+    }
+
     @Test
     void quartersShowTheirLastMonthAndSumTheirFlows() {
         anonymous().contentType(ContentType.JSON)

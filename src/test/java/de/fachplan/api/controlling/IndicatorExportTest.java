@@ -10,14 +10,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -30,11 +39,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 import de.fachplan.api.common.csv.CsvWriter;
 import de.fachplan.api.controlling.values.ValueRow;
+import de.fachplan.api.support.Api;
+import de.fachplan.api.support.Polling;
 
 /** The value list as JSON and as streamed CSV, its filters, and deltas by change-feed position. */
 @QuarkusTest
@@ -84,12 +97,17 @@ class IndicatorExportTest {
         return json(query, 5, new ArrayList<>());
     }
 
-    /** Every page of the list with pages of {@code limit}; collects each page's X-Changes-Cursor. */
     private static List<Map<String, Object>> json(Map<String, ?> query, int limit, List<String> changesCursors) {
+        return json(Api::controller, query, limit, changesCursors);
+    }
+
+    /** Every page of the list for {@code caller} with pages of {@code limit}; collects each page's X-Changes-Cursor. */
+    private static List<Map<String, Object>> json(Supplier<RequestSpecification> caller, Map<String, ?> query, int limit,
+            List<String> changesCursors) {
         List<Map<String, Object>> items = new ArrayList<>();
         String cursor = null;
         do {
-            var request = controller().queryParams(query).queryParam("limit", limit);
+            var request = caller.get().queryParams(query).queryParam("limit", limit);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
@@ -141,6 +159,13 @@ class IndicatorExportTest {
         String body = controller().accept("text/csv").queryParam("indicator", indicator).get("/api/v1/indicator-values")
                 .then().statusCode(200).extract().asString();
         List<Map<String, Object>> items = json(Map.of("indicator", indicator));
+        String expected = csvOf(items);
+        assertEquals(4, items.size());
+        assertEquals(expected, body);
+    }
+
+    /** What {@link CsvWriter} writes for the JSON list's items, header first. */
+    private static String csvOf(List<Map<String, Object>> items) throws IOException {
         StringBuilder expected = new StringBuilder(String.join(",", ValueRow.CSV_HEADER)).append("\r\n");
         for (Map<String, Object> item : items) {
             List<Object> fields = new ArrayList<>();
@@ -155,8 +180,130 @@ class IndicatorExportTest {
             writer.flush();
             expected.append(record.toString(StandardCharsets.UTF_8));
         }
-        assertEquals(4, items.size());
-        assertEquals(expected.toString(), body);
+        return expected.toString();
+    }
+
+    /** Indicators of action field C that {@code organisation} reports, {@code frequency} YEARLY or MONTHLY. */
+    private static List<String> indicatorsOf(String organisation, int count, String frequency) {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            codes.add(ControllingFixtures.indicator("\"unit\":\"COUNT\",\"direction\":\"HIGHER_IS_BETTER\",\"frequency\":\""
+                    + frequency + "\",\"actionField\":\"C\",\"reportingOrganisation\":\"" + organisation + "\""));
+        }
+        return codes;
+    }
+
+    @Test
+    void anExportOverSeveralIndicatorsEqualsTheJsonListByteForByteAndShowsAPartnerOnlyItsOwnValues() throws Exception {
+        String organisation = Api.organisation("Exportpartner");
+        String partner = Api.partnerKey(organisation);
+        List<String> own = indicatorsOf(organisation, 3, "YEARLY");
+        for (int i = 0; i < own.size(); i++) {
+            for (int year = 2015; year <= 2017; year++) {
+                report(own.get(i), String.valueOf(year), year == 2016 ? "COTTA" : null, String.valueOf(year - 2000 + i),
+                        i == 1 ? "=Formel, mit \\\"Komma\\\"" : null);
+            }
+            report(own.get(i), "2016", "PROHLIS", "7", null);
+        }
+        String foreign = ControllingFixtures.indicator("\"unit\":\"COUNT\",\"direction\":\"HIGHER_IS_BETTER\","
+                + "\"frequency\":\"YEARLY\",\"actionField\":\"C\"");
+        report(foreign, "2015", null, "1", null);
+
+        String body = Api.as(partner).accept("text/csv").get("/api/v1/indicator-values").then().statusCode(200)
+                .extract().asString();
+        List<Map<String, Object>> items = json(() -> Api.as(partner), Map.of(), 5, new ArrayList<>());
+        assertEquals(12, items.size());
+        assertEquals(own.stream().sorted().toList(), items.stream().map(item -> item.get("indicator")).distinct().toList());
+        assertEquals(csvOf(items), body);
+
+        String all = controller().accept("text/csv").queryParam("actionField", "C").get("/api/v1/indicator-values")
+                .then().statusCode(200).extract().asString();
+        assertEquals(csvOf(json(Map.of("actionField", "C"), 100, new ArrayList<>())), all);
+        assertTrue(all.contains("," + foreign + ","));
+    }
+
+    @Test
+    void anExportThatMatchesNothingIsTheHeaderAlone() {
+        String organisation = Api.organisation("Leerexport");
+        List<String> own = indicatorsOf(organisation, 2, "YEARLY");
+        report(own.get(0), "2015", null, "1", null);
+        String body = Api.as(Api.partnerKey(organisation)).accept("text/csv").queryParam("periodFrom", "2999")
+                .get("/api/v1/indicator-values").then().statusCode(200).extract().asString();
+        assertEquals(String.join(",", ValueRow.CSV_HEADER) + "\r\n", body);
+    }
+
+    @Test
+    void aClientThatLeavesMidExportEndsBothPartsAndLeavesNoFileBehind() throws Exception {
+        String organisation = Api.organisation("Grossexport");
+        String partner = Api.partnerKey(organisation);
+        List<String> own = indicatorsOf(organisation, 3, "MONTHLY");
+        int places;
+        try (Connection db = dataSource.getConnection();
+                var count = db.createStatement().executeQuery("SELECT count(*) + 1 FROM district")) {
+            count.next();
+            places = count.getInt(1);
+        }
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement insert = db.prepareStatement("INSERT INTO indicator_value (indicator_id, period,"
+                        + " period_start, district_id, value, state, revision, recorded_at, recorded_by, created_at,"
+                        + " updated_at, version) SELECT i.id, to_char(m, 'YYYY-MM'), m, d.id, 1, 'APPROVED', 1, now(),"
+                        + " 'test', now(), now(), 0 FROM indicator i"
+                        + " CROSS JOIN generate_series(DATE '1000-01-01', DATE '1000-01-01' + interval '1999 months',"
+                        + " interval '1 month') m CROSS JOIN (SELECT id FROM district UNION ALL SELECT NULL) d"
+                        + " WHERE i.code = ANY (?)")) {
+            insert.setArray(1, db.createArrayOf("text", own.toArray()));
+            // 2,000 months for each district and the city: with Dresden's 19 districts 120,000 rows, about 23 MB
+            // of CSV, more than the socket buffers hold, so the export still runs when the client leaves.
+            assertEquals(3 * 2000 * places, insert.executeUpdate());
+        }
+        try {
+            Path spool = Path.of("target/export-spool");
+            try (Socket client = new Socket("localhost", RestAssured.port)) {
+                client.getOutputStream().write(("GET /api/v1/indicator-values HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + partner + "\r\nAccept: text/csv\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                byte[] start = client.getInputStream().readNBytes(64 * 1024);
+                assertTrue(new String(start, StandardCharsets.UTF_8).startsWith("HTTP/1.1 200"));
+                assertFalse(spoolFiles(spool).isEmpty(), "the second part is being written to a file");
+            }
+            Polling.eventually(Duration.ofSeconds(60), () -> spoolFiles(spool).isEmpty() && runningCopies() == 0);
+            Map<String, String> firstMonth = Map.of("periodFrom", "1000-01", "periodTo", "1000-01");
+            String again = Api.as(partner).accept("text/csv").queryParams(firstMonth).get("/api/v1/indicator-values")
+                    .then().statusCode(200).extract().asString();
+            List<Map<String, Object>> items = json(() -> Api.as(partner), firstMonth, 100, new ArrayList<>());
+            assertEquals(3 * places, items.size());
+            assertEquals(csvOf(items), again, "both connections went back to the pool in working order");
+        } finally {
+            try (Connection db = dataSource.getConnection();
+                    PreparedStatement delete = db.prepareStatement("DELETE FROM indicator_value v USING indicator i"
+                            + " WHERE i.id = v.indicator_id AND i.code = ANY (?)")) {
+                delete.setArray(1, db.createArrayOf("text", own.toArray()));
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    private static List<Path> spoolFiles(Path spool) {
+        if (!Files.isDirectory(spool)) {
+            return List.of();
+        }
+        try (var files = Files.list(spool)) {
+            return files.filter(file -> file.getFileName().toString().startsWith("fachplan-export-")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Statements of the export still running in the database (other than this question). */
+    private long runningCopies() {
+        try (Connection db = dataSource.getConnection();
+                var found = db.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE state = 'active' AND query LIKE 'COPY (SELECT%' AND pid <> pg_backend_pid()")) {
+            found.next();
+            return found.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package de.fachplan.api.capacity.forecast;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +36,9 @@ import de.fachplan.api.capacity.forecast.CapacityForecast.Stock;
 import de.fachplan.api.capacity.ledger.SmallCountSuppression;
 import de.fachplan.api.catalogue.Plan;
 import de.fachplan.api.catalogue.PlanService;
+import de.fachplan.api.common.cache.DataChanges;
+import de.fachplan.api.common.cache.KeptReads;
+import de.fachplan.api.common.cache.ReadCacheConfig;
 import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.problem.FieldError;
 import de.fachplan.api.common.problem.ProblemException;
@@ -54,6 +58,9 @@ public class CapacityChartService {
     /** Twenty years of months: enough for any plan, small enough to answer quickly. */
     static final int MAX_MONTHS = 240;
 
+    /** One city runs a deployment; a few more keep a shared one from reading on every request. */
+    private static final int MUNICIPALITIES_KEPT = 16;
+
     @Inject
     EntityManager em;
 
@@ -68,6 +75,14 @@ public class CapacityChartService {
 
     @Inject
     CapacityConfig config;
+
+    /** The recorded facts of a city, by municipality: every chart and what-if starts from them. */
+    private final KeptReads<String, Recorded> recorded;
+
+    @Inject
+    CapacityChartService(DataChanges changes, ReadCacheConfig readCache) {
+        this.recorded = new KeptReads<>(changes, readCache, MUNICIPALITIES_KEPT);
+    }
 
     /** A chart: the scenario it was computed with ({@code null} for a what-if) and its series. */
     public record Chart(String planCode, ForecastScenario scenario, Range range, YearMonth lastActual,
@@ -251,6 +266,13 @@ public class CapacityChartService {
     /** Everything recorded for a city, and the facts the forecast reads from it. */
     record Recorded(List<CitywideRow> figures, Map<YearMonth, LedgerMonth> ledger, List<FacilityRow> facilities) {
 
+        /** Kept and shared between requests, so nothing may change it. */
+        Recorded {
+            figures = List.copyOf(figures);
+            ledger = Collections.unmodifiableMap(new LinkedHashMap<>(ledger));
+            facilities = List.copyOf(facilities);
+        }
+
         boolean complete(YearMonth month) {
             LedgerMonth recorded = ledger.get(month);
             if (recorded == null) {
@@ -326,7 +348,25 @@ public class CapacityChartService {
         }
     }
 
+    /**
+     * The recorded facts, from memory while no write could have changed them since they were read
+     * (a what-if is a computation on them, asked for again and again with other parameters).
+     */
     private Recorded load(String municipality) {
+        if (!recorded.usable()) {
+            return read(municipality);
+        }
+        long generation = recorded.generation();
+        Recorded kept = recorded.find(municipality);
+        if (kept != null) {
+            return kept;
+        }
+        Recorded read = read(municipality);
+        recorded.keep(municipality, generation, read);
+        return read;
+    }
+
+    private Recorded read(String municipality) {
         List<CitywideRow> figures = new ArrayList<>();
         for (CitywideFigure figure : CitywideFigure.<CitywideFigure>list("municipality", municipality)) {
             Optional<Period> period = figure.reportingPeriod();

@@ -21,7 +21,7 @@ public interface ReadCacheConfig {
 
     /**
      * How many single rows (a measure as one viewer sees it, about 2 KB each) may be kept for
-     * pages nobody asked for before ({@link KeptRows}).
+     * pages nobody asked for before ({@link KeptReads}).
      */
     @WithDefault("5000")
     int maxRows();

@@ -5,10 +5,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +21,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,11 +29,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
-import org.postgresql.PGConnection;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import de.fachplan.api.common.csv.DatabaseCsv;
+import de.fachplan.api.common.csv.SpooledCopies;
 import de.fachplan.api.common.paging.KeysetQuery;
 import de.fachplan.api.common.paging.Page;
 import de.fachplan.api.common.paging.PageRequest;
@@ -43,18 +49,20 @@ public class ValueExport {
     private static final byte[] HEADER = (String.join(",", ValueRow.CSV_HEADER) + "\r\n")
             .getBytes(StandardCharsets.UTF_8);
 
-    /** The columns of the export as COPY writes them. */
-    private static final String COLUMNS = ValueRow.CSV_COLUMNS.stream()
-            .map(column -> DatabaseCsv.column(column.sql(), column.text())).collect(Collectors.joining(", "));
-
     /** Where a filter's value waits for the COPY statement, which takes no bind parameters. */
     private static final String SETTING = "fachplan_export.";
+
+    /** The setting of the indicator code at which the export's parts meet. */
+    private static final String SPLIT = "split";
 
     /** A named parameter of {@link ValueQuery}'s conditions (not a {@code ::} cast). */
     private static final Pattern PARAMETER = Pattern.compile("(?<!:):([A-Za-z]\\w*)");
 
     @Inject
     EntityManager em;
+
+    @Inject
+    SpooledCopies spooled;
 
     @Transactional
     public Page<IndicatorValueDto> page(ValueQuery.Filter filter, PageRequest page) {
@@ -83,9 +91,14 @@ public class ValueExport {
      * Writes every matching row as CSV, header first, in the list's order. PostgreSQL writes the
      * rows itself ({@code COPY ... TO STDOUT (FORMAT csv)}, see {@link DatabaseCsv}) and the
      * service copies its bytes to the response: no value or field becomes a Java object (the
-     * driver hands over each row's bytes), so memory does not grow with the export. Profiles of the earlier exports had their time in
-     * converting values (through the ORM) and then in the sort of the database; the columns are
-     * now the database's own text of each value.
+     * driver hands over each row's bytes), so memory does not grow with the export.
+     *
+     * <p>One backend writing all rows was the export's limit (about 6 CPU-seconds for a million
+     * rows, a quarter of it the sort for the order). So the rows are written in two parts,
+     * split at an indicator code: this transaction copies the first part to the response while
+     * {@link SpooledCopies} copies the second on another connection, in this transaction's
+     * snapshot, into a temporary file that follows the first part (decision 32). The statement
+     * sorts the rows before it formats them ({@link #statement}), so the sort moves narrow rows.
      *
      * <p>COPY takes no bind parameters: each filter value is set as a setting of the transaction
      * ({@code set_config}, bound as a parameter) and the statement reads it back with
@@ -94,38 +107,123 @@ public class ValueExport {
      */
     public void csv(ValueQuery.Filter filter, OutputStream response) {
         ValueQuery query = new ValueQuery(filter);
-        Matcher named = PARAMETER.matcher(query.where());
-        StringBuilder where = new StringBuilder();
-        while (named.find()) {
-            Object value = query.parameters.get(named.group(1));
-            named.appendReplacement(where, Matcher.quoteReplacement("CAST(current_setting('" + SETTING + named.group(1)
-                    + "') AS " + sqlType(value) + ")"));
-        }
-        named.appendTail(where);
-        String copy = DatabaseCsv.copy("SELECT " + COLUMNS + ValueRow.FROM + where + ValueQuery.ORDER);
+        String where = fromSettings(query.where(), query.parameters);
         QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
-            if (!query.parameters.isEmpty()) {
-                String settings = query.parameters.keySet().stream().map(name -> "set_config(?, ?, true)")
-                        .collect(Collectors.joining(", ", "SELECT ", ""));
-                try (PreparedStatement set = connection.prepareStatement(settings)) {
-                    int index = 1;
-                    for (Map.Entry<String, Object> parameter : query.parameters.entrySet()) {
-                        set.setString(index++, SETTING + parameter.getKey());
-                        set.setString(index++, parameter.getValue().toString());
-                    }
-                    set.executeQuery().close();
-                }
+            try (Statement statement = connection.createStatement()) {
+                // Before any query of the transaction: one snapshot for the whole export and its parts.
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
+            Map<String, Object> settings = new LinkedHashMap<>(query.parameters);
+            settings(connection, settings);
+            String split = split(connection, query);
             try {
                 OutputStream out = new BufferedOutputStream(response, 64 * 1024);
                 out.write(HEADER);
-                OutputStream records = DatabaseCsv.crlf(out);
-                connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, records);
-                records.flush();
+                if (split == null) {
+                    DatabaseCsv.write(connection, statement(where, null), out);
+                } else {
+                    settings(connection, Map.of(SPLIT, split));
+                    settings.put(SPLIT, split);
+                    String snapshot;
+                    try (Statement statement = connection.createStatement();
+                            ResultSet exported = statement.executeQuery("SELECT pg_export_snapshot()")) {
+                        exported.next();
+                        snapshot = exported.getString(1);
+                    }
+                    String secondPart = statement(where, ">=");
+                    try (SpooledCopies.Part second = spooled.start(snapshot, part -> settings(part, settings),
+                            secondPart)) {
+                        DatabaseCsv.write(connection, statement(where, "<"), out);
+                        if (second == null) {
+                            DatabaseCsv.write(connection, secondPart, out);
+                        } else {
+                            second.appendTo(out);
+                        }
+                    }
+                }
+                out.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }));
+    }
+
+    /**
+     * The export's COPY over {@code where}, of the rows whose indicator code is {@code part} ({@code <}
+     * or {@code >=}) the split's, or of all rows. The inner query sorts the columns' sources and
+     * stops there ({@code OFFSET 0} keeps PostgreSQL from merging it into the outer one, which
+     * would compute every field before the sort and sort the wide text); the outer query formats
+     * each field and orders by the inner query's keys, which the inner sort already gives.
+     */
+    private static String statement(String where, String part) {
+        StringBuilder inner = new StringBuilder("SELECT ");
+        for (int i = 0; i < ValueRow.CSV_COLUMNS.size(); i++) {
+            inner.append(ValueRow.CSV_COLUMNS.get(i).source()).append(" AS c").append(i).append(", ");
+        }
+        inner.append(IntStream.range(0, ValueQuery.ORDER.size()).mapToObj(i -> ValueQuery.ORDER.get(i) + " AS k" + i)
+                .collect(Collectors.joining(", ")));
+        inner.append(ValueRow.FROM).append(where);
+        if (part != null) {
+            inner.append(where.isEmpty() ? " WHERE " : " AND ").append("i.code ").append(part)
+                    .append(" CAST(current_setting('").append(SETTING).append(SPLIT).append("') AS text)");
+        }
+        String keys = IntStream.range(0, ValueQuery.ORDER.size()).mapToObj(i -> "k" + i).collect(Collectors.joining(", "));
+        inner.append(" ORDER BY ").append(keys).append(" OFFSET 0");
+        String fields = IntStream.range(0, ValueRow.CSV_COLUMNS.size()).mapToObj(i -> {
+            ValueRow.CsvColumn column = ValueRow.CSV_COLUMNS.get(i);
+            return DatabaseCsv.column(column.field().formatted("r.c" + i), column.text());
+        }).collect(Collectors.joining(", "));
+        return DatabaseCsv.copy("SELECT " + fields + " FROM (" + inner + ") r ORDER BY "
+                + IntStream.range(0, ValueQuery.ORDER.size()).mapToObj(i -> "r.k" + i).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * The indicator code at which the export splits into two parts: the middle one of the
+     * indicators the filter selects, in the export's order, so the parts are about even when
+     * indicators have about as many values; {@code null} for fewer than two indicators.
+     */
+    private static String split(Connection connection, ValueQuery query) throws SQLException {
+        String sql = "SELECT i.code" + ValueRow.INDICATORS
+                + (query.indicatorConditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", query.indicatorConditions))
+                + " ORDER BY i.code";
+        List<String> codes = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet indicators = statement.executeQuery(fromSettings(sql, query.parameters))) {
+            while (indicators.next()) {
+                codes.add(indicators.getString(1));
+            }
+        }
+        return codes.size() < 2 ? null : codes.get(codes.size() / 2);
+    }
+
+    /** {@code sql} with each named parameter read from its setting, cast to the parameter's type. */
+    private static String fromSettings(String sql, Map<String, Object> parameters) {
+        Matcher named = PARAMETER.matcher(sql);
+        StringBuilder replaced = new StringBuilder();
+        while (named.find()) {
+            Object value = parameters.get(named.group(1));
+            named.appendReplacement(replaced, Matcher.quoteReplacement("CAST(current_setting('" + SETTING
+                    + named.group(1) + "') AS " + sqlType(value) + ")"));
+        }
+        named.appendTail(replaced);
+        return replaced.toString();
+    }
+
+    /** Sets each value as a setting of the transaction, for the statements that read it with {@link #fromSettings}. */
+    private static void settings(Connection connection, Map<String, Object> settings) throws SQLException {
+        if (settings.isEmpty()) {
+            return;
+        }
+        String sql = settings.keySet().stream().map(name -> "set_config(?, ?, true)")
+                .collect(Collectors.joining(", ", "SELECT ", ""));
+        try (PreparedStatement set = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (Map.Entry<String, Object> setting : settings.entrySet()) {
+                set.setString(index++, SETTING + setting.getKey());
+                set.setString(index++, setting.getValue().toString());
+            }
+            set.executeQuery().close();
+        }
     }
 
     /** The SQL type a filter value is compared as; its text is what {@code toString()} gives. */

@@ -23,9 +23,11 @@ public final class ValueQuery {
     static final String CITY = "CITY";
 
     /** The export's order: indicator, period, district (city-wide first), id. */
-    static final String ORDER = " ORDER BY i.code, v.period_start, coalesce(d.code, ''), v.id";
+    static final List<String> ORDER = List.of("i.code", "v.period_start", "coalesce(d.code, '')", "v.id");
 
     final List<String> conditions = new ArrayList<>();
+    /** The conditions among {@link #conditions} on the indicator alone (over {@link ValueRow#INDICATORS}). */
+    final List<String> indicatorConditions = new ArrayList<>();
     final Map<String, Object> parameters = new LinkedHashMap<>();
 
     /**
@@ -53,12 +55,12 @@ public final class ValueQuery {
     }
 
     ValueQuery(Filter filter) {
-        add("i.plan_id = :plan", "plan", filter.plan());
+        addOnIndicator("i.plan_id = :plan", "plan", filter.plan());
         if (filter.indicators().actionField() != null) {
-            add("af.code = :actionField", "actionField", filter.indicators().actionField());
+            addOnIndicator("af.code = :actionField", "actionField", filter.indicators().actionField());
         }
         if (filter.indicators().indicator() != null) {
-            add("i.code = :indicator", "indicator", filter.indicators().indicator());
+            addOnIndicator("i.code = :indicator", "indicator", filter.indicators().indicator());
         }
         if (filter.periods().from() != null) {
             LocalDate start = Period.required(filter.periods().from(), "periodFrom").start();
@@ -82,7 +84,7 @@ public final class ValueQuery {
             add("v.updated_at >= :modifiedSince", "modifiedSince", filter.changes().modifiedSince());
         }
         if (filter.partner() != null) {
-            add("i.reporting_organisation_id = :partner", "partner", filter.partner());
+            addOnIndicator("i.reporting_organisation_id = :partner", "partner", filter.partner());
         }
         if (filter.changes().window() != null) {
             ChangeFeed.Condition changed = ChangeFeed.changedBetween("v.id", ResourceType.INDICATOR_VALUE.wireName(),
@@ -95,6 +97,11 @@ public final class ValueQuery {
     private void add(String condition, String parameter, Object value) {
         conditions.add(condition);
         parameters.put(parameter, value);
+    }
+
+    private void addOnIndicator(String condition, String parameter, Object value) {
+        add(condition, parameter, value);
+        indicatorConditions.add(condition);
     }
 
     String where() {

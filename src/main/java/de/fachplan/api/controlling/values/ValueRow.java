@@ -25,33 +25,47 @@ public final class ValueRow {
     }
 
     /**
-     * A column of the CSV export: its header, the SQL whose text is the member as the JSON list
-     * shows it (numbers without trailing zeros; dates and times as the ISO date style that the
-     * JDBC driver holds every session to writes them, which leaves no trailing zeros in
-     * fractions), and whether it is text a spreadsheet could run as a formula.
+     * A column of the CSV export: its header, the value it shows over {@link #FROM} ({@code source}),
+     * the SQL whose text is that value as the JSON list shows it, over the source's value in place
+     * of {@code %s} ({@code field}: numbers without trailing zeros; dates and times as the ISO date
+     * style that the JDBC driver holds every session to writes them, which leaves no trailing zeros
+     * in fractions), and whether it is text a spreadsheet could run as a formula. The export sorts
+     * the sources and formats the fields after the sort, so the two are apart.
      */
-    record CsvColumn(String header, String sql, boolean text) {
+    record CsvColumn(String header, String source, String field, boolean text) {
+
+        static CsvColumn text(String header, String source) {
+            return new CsvColumn(header, source, "%s", true);
+        }
+
+        static CsvColumn value(String header, String source) {
+            return new CsvColumn(header, source, "%s", false);
+        }
+
+        static CsvColumn formatted(String header, String source, String field) {
+            return new CsvColumn(header, source, field, false);
+        }
     }
 
     /** The CSV export's columns over {@link #FROM}; {@code IndicatorExportTest} holds them to the JSON list. */
     static final List<CsvColumn> CSV_COLUMNS = List.of(
-            new CsvColumn("id", "v.id", false),
-            new CsvColumn("indicator", "i.code", true),
-            new CsvColumn("plan", "p.code", true),
-            new CsvColumn("actionField", "af.code", true),
-            new CsvColumn("measure", "m.code", true),
-            new CsvColumn("period", "v.period", true),
-            new CsvColumn("periodStart", "v.period_start", false),
-            new CsvColumn("district", "d.code", true),
-            new CsvColumn("value", "trim_scale(v.value)", false),
-            new CsvColumn("unit", "i.unit", true),
-            new CsvColumn("state", "v.state", true),
-            new CsvColumn("revision", "v.revision", false),
-            new CsvColumn("revisionReason", "v.revision_reason", true),
-            new CsvColumn("note", "v.note", true),
-            new CsvColumn("deleted", "CASE WHEN v.state = 'WITHDRAWN' THEN 'true' ELSE 'false' END", false),
-            new CsvColumn("version", "v.version", false),
-            new CsvColumn("updatedAt", "replace(CAST(v.updated_at AT TIME ZONE 'UTC' AS text), ' ', 'T') || 'Z'", false));
+            CsvColumn.value("id", "v.id"),
+            CsvColumn.text("indicator", "i.code"),
+            CsvColumn.text("plan", "p.code"),
+            CsvColumn.text("actionField", "af.code"),
+            CsvColumn.text("measure", "m.code"),
+            CsvColumn.text("period", "v.period"),
+            CsvColumn.value("periodStart", "v.period_start"),
+            CsvColumn.text("district", "d.code"),
+            CsvColumn.formatted("value", "v.value", "trim_scale(%s)"),
+            CsvColumn.text("unit", "i.unit"),
+            CsvColumn.text("state", "v.state"),
+            CsvColumn.value("revision", "v.revision"),
+            CsvColumn.text("revisionReason", "v.revision_reason"),
+            CsvColumn.text("note", "v.note"),
+            CsvColumn.formatted("deleted", "v.state", "CASE WHEN %s = 'WITHDRAWN' THEN 'true' ELSE 'false' END"),
+            CsvColumn.value("version", "v.version"),
+            CsvColumn.formatted("updatedAt", "v.updated_at", "replace(CAST(%s AT TIME ZONE 'UTC' AS text), ' ', 'T') || 'Z'"));
 
     /** The CSV header. */
     public static final List<String> CSV_HEADER = CSV_COLUMNS.stream().map(CsvColumn::header).toList();
@@ -60,6 +74,10 @@ public final class ValueRow {
     static final String SELECT = "SELECT v.id, i.code AS indicator_code, p.code AS plan_code, CAST(af.code AS text) AS field_code,"
             + " m.code AS measure_code, v.period, v.period_start, d.code AS district_code, v.value, i.unit, v.state,"
             + " v.revision, v.revision_reason, v.note, v.version, v.created_at, v.updated_at";
+
+    /** The tables of an indicator in {@link #FROM}, with the same aliases. */
+    static final String INDICATORS = " FROM indicator i JOIN plan p ON p.id = i.plan_id"
+            + " LEFT JOIN action_field af ON af.id = i.action_field_id LEFT JOIN measure m ON m.id = i.measure_id";
 
     static final String FROM = " FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id"
             + " JOIN plan p ON p.id = i.plan_id LEFT JOIN action_field af ON af.id = i.action_field_id"

@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.postgresql.copy.CopyOut;
 
 import de.fachplan.api.common.problem.ProblemException;
 
@@ -77,20 +78,61 @@ class CsvTest {
     }
 
     @Test
-    void recordsOfTheDatabaseEndWithCrlfAndLineBreaksInsideQuotedFieldsStay() throws Exception {
-        String copied = "1,\"zwei\nZeilen\",x\n2,\"\"\"\",\"a,\nb\"\n3,,\n";
-        String expected = "1,\"zwei\nZeilen\",x\r\n2,\"\"\"\",\"a,\nb\"\r\n3,,\r\n";
-        ByteArrayOutputStream whole = new ByteArrayOutputStream();
-        try (var out = DatabaseCsv.crlf(whole)) {
-            out.write(copied.getBytes(StandardCharsets.UTF_8));
+    void eachRowOfTheDatabaseEndsWithCrlfAndLineBreaksInsideQuotedFieldsStay() throws Exception {
+        CopiedRows rows = new CopiedRows("1,\"zwei\nZeilen\",x\n", "2,\"\"\"\",\"a,\nb\"\n", "3,,\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(3, DatabaseCsv.write(rows, out));
+        assertEquals("1,\"zwei\nZeilen\",x\r\n2,\"\"\"\",\"a,\nb\"\r\n3,,\r\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The rows of a COPY as PostgreSQL sends them: one message per row, each ending with LF. */
+    private static final class CopiedRows implements CopyOut {
+
+        private final List<String> rows;
+        private int read;
+
+        CopiedRows(String... rows) {
+            this.rows = List.of(rows);
         }
-        assertEquals(expected, whole.toString(StandardCharsets.UTF_8));
-        ByteArrayOutputStream byByte = new ByteArrayOutputStream();
-        try (var out = DatabaseCsv.crlf(byByte)) {
-            for (byte b : copied.getBytes(StandardCharsets.UTF_8)) {
-                out.write(b);
-            }
+
+        @Override
+        public byte[] readFromCopy() {
+            return read < rows.size() ? rows.get(read++).getBytes(StandardCharsets.UTF_8) : null;
         }
-        assertEquals(expected, byByte.toString(StandardCharsets.UTF_8));
+
+        @Override
+        public byte[] readFromCopy(boolean block) {
+            return readFromCopy();
+        }
+
+        @Override
+        public int getFieldCount() {
+            return 0;
+        }
+
+        @Override
+        public int getFormat() {
+            return 0;
+        }
+
+        @Override
+        public int getFieldFormat(int field) {
+            return 0;
+        }
+
+        @Override
+        public boolean isActive() {
+            return read < rows.size();
+        }
+
+        @Override
+        public void cancelCopy() {
+            throw new UnsupportedOperationException("the export closes the connection instead");
+        }
+
+        @Override
+        public long getHandledRowCount() {
+            return read;
+        }
     }
 }
