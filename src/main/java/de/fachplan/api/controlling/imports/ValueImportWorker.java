@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.fachplan.api.common.background.BackgroundWork;
+import de.fachplan.api.common.background.Nudged;
 import de.fachplan.api.common.batch.BatchRunner;
 import de.fachplan.api.common.operations.DatabaseOutage;
 import de.fachplan.api.common.persistence.Row;
@@ -121,39 +121,25 @@ public class ValueImportWorker {
     /** Held while this replica claims and runs jobs: one job at a time per replica. */
     private final ReentrantLock running = new ReentrantLock();
 
-    /** Uploads queued since the last look; several make one more look, not one each. */
-    private final Semaphore queued = new Semaphore(0);
-    private Thread afterUploads;
+    /** Uploads committed since the last look; several make one more look, not one each. */
+    private final Nudged afterUploads = new Nudged("fachplan-imports-queued", this::runAfterUpload,
+            "Import jobs after an upload failed; the scheduled poll carries on");
 
     void start(@Observes StartupEvent event) {
-        afterUploads = new Thread(this::workAfterUploads, "fachplan-imports-queued");
-        afterUploads.setDaemon(true);
         afterUploads.start();
     }
 
     void runSoon(@Observes(during = TransactionPhase.AFTER_SUCCESS) ValueImports.Queued event) {
-        if (queued.availablePermits() == 0) {
-            queued.release();
-        }
+        afterUploads.nudge();
     }
 
-    private void workAfterUploads() {
-        while (true) {
-            try {
-                queued.acquire();
-                // A poll that runs now may have looked before the upload committed: wait for it, then look again.
-                running.lockInterruptibly();
-            } catch (InterruptedException e) {
-                return;
-            }
-            queued.drainPermits();
-            try {
-                runJobs();
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Import jobs after an upload failed; the scheduled poll carries on");
-            } finally {
-                running.unlock();
-            }
+    private void runAfterUpload() throws InterruptedException {
+        // A poll that runs now may have looked before the upload committed: wait for it, then look again.
+        running.lockInterruptibly();
+        try {
+            runJobs();
+        } finally {
+            running.unlock();
         }
     }
 
@@ -162,9 +148,7 @@ public class ValueImportWorker {
         if (!work.stopAndAwait(config.importLease())) {
             LOG.infof("An import job still running at shutdown resumes when its lease ends");
         }
-        if (afterUploads != null) {
-            afterUploads.interrupt();
-        }
+        afterUploads.stop();
     }
 
     @Scheduled(every = "${fachplan.controlling.import-poll-interval:2s}",

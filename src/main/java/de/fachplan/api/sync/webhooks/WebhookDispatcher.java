@@ -32,6 +32,7 @@ import io.quarkus.scheduler.Scheduled;
 
 import de.fachplan.api.common.background.BackgroundWork;
 import de.fachplan.api.common.background.FairQueue;
+import de.fachplan.api.common.background.Nudged;
 import de.fachplan.api.common.operations.DatabaseOutage;
 import de.fachplan.api.common.persistence.Row;
 import de.fachplan.api.common.time.Timestamps;
@@ -75,8 +76,8 @@ public class WebhookDispatcher {
     private final Map<String, Semaphore> connections = new ConcurrentHashMap<>();
     private final BackgroundWork work = new BackgroundWork();
     private final List<Thread> threads = new ArrayList<>();
-    private final Semaphore nudges = new Semaphore(0);
-    private Thread nudged;
+    private final Nudged nudged = new Nudged("fachplan-webhooks-nudged", this::poll,
+            "Webhook poll after a commit failed; the scheduled poll carries on");
 
     /** A subscription with due deliveries and the organisation whose turn it waits for. */
     record Waiting(UUID subscription, String owner) {
@@ -102,8 +103,6 @@ public class WebhookDispatcher {
             thread.start();
             threads.add(thread);
         }
-        nudged = new Thread(this::pollWhenNudged, "fachplan-webhooks-nudged");
-        nudged.setDaemon(true);
         nudged.start();
     }
 
@@ -114,34 +113,14 @@ public class WebhookDispatcher {
      * scheduled poll stays for retries that come due and for what other replicas wrote.
      */
     void sendSoon(@Observes(during = TransactionPhase.AFTER_SUCCESS) WebhookService.DeliveriesQueued event) {
-        if (nudges.availablePermits() == 0) {
-            nudges.release();
-        }
-    }
-
-    private void pollWhenNudged() {
-        while (true) {
-            try {
-                nudges.acquire();
-            } catch (InterruptedException e) {
-                return;
-            }
-            nudges.drainPermits();
-            try {
-                poll();
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Webhook poll after a commit failed; the scheduled poll carries on");
-            }
-        }
+        nudged.nudge();
     }
 
     /** Starts no new page once the application is about to stop; a page being sent ends at its next delivery. */
     void stopping(@Observes ShutdownDelayInitiatedEvent event) {
         work.stop();
         queue.close();
-        if (nudged != null) {
-            nudged.interrupt();
-        }
+        nudged.stop();
     }
 
     /** Waits for the pages being sent before the datasource closes: what they sent gets recorded. */
