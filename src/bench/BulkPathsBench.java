@@ -54,7 +54,7 @@ public class BulkPathsBench {
     /** A fresh key per run: the service refuses a bootstrap key with less than 128 bits of entropy. */
     private static final String ADMIN = "fpk_" + java.util.HexFormat.of().formatHex(
             new java.security.SecureRandom().generateSeed(20));
-    private static final String JVM = "-XX:+UseSerialGC -Xms16m -Xmx160m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20";
+    private static final String JVM = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms64m -Xmx160m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Map<String, String> FIGURES = new LinkedHashMap<>();
     private static String base;
