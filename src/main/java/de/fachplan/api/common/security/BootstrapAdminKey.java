@@ -84,7 +84,7 @@ public class BootstrapAdminKey {
             }
             return;
         }
-        if (embedded && apiKeys.count() == 0) {
+        if (embedded && apiKeys.none()) {
             String secret = ApiKeyService.newSecret();
             apiKeys.ensure(NAME, Role.ADMIN, secret, "first start");
             // Straight to the console, not through the log: logs never carry a key (they may be
