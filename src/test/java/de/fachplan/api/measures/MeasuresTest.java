@@ -178,6 +178,17 @@ class MeasuresTest {
     }
 
     @Test
+    void eachItemOfAListInACreateIsValidatedWithItsPointer() {
+        invalid(editor()).contentType(ContentType.JSON)
+                .body("{\"actionField\":\"Q\",\"title\":\"x\",\"partners\":[{\"organisationId\":\"" + organisationId
+                        + "\",\"role\":\"IMPLEMENTING\"},{\"organisationId\":\"" + organisationId + "\"}]}")
+                .post("/api/v1/measures").then().statusCode(422).body("errors.pointer", contains("/partners/1/role"));
+        invalid(editor()).contentType(ContentType.JSON)
+                .body("{\"actionField\":\"Q\",\"title\":\"x\",\"guidelines\":[\"" + "G".repeat(17) + "\"]}")
+                .post("/api/v1/measures").then().statusCode(422).body("errors.pointer", contains("/guidelines/0"));
+    }
+
+    @Test
     void aNullForAMemberThatCannotBeClearedIsRefused() {
         var created = create("{\"actionField\":\"Q\",\"title\":\"Quartiersmanagement\"}");
         invalid(editor()).contentType(MERGE_PATCH).header("If-Match", (String) created.header("ETag"))
