@@ -23,6 +23,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -220,6 +221,32 @@ class IndicatorExportTest {
                 .then().statusCode(200).extract().asString();
         assertEquals(csvOf(json(Map.of("actionField", "C"), 100, new ArrayList<>())), all);
         assertTrue(all.contains("," + foreign + ","));
+    }
+
+    @Test
+    void anExportOrdersEveryDistrictOfAPeriodByItsCodeAfterTheCityWideValueAsTheJsonListDoes() throws Exception {
+        String indicator = ControllingFixtures.indicator("\"unit\":\"COUNT\",\"direction\":\"HIGHER_IS_BETTER\","
+                + "\"frequency\":\"YEARLY\",\"actionField\":\"C\"");
+        List<String> districts = Api.anonymous().get("/api/v1/districts").then().statusCode(200).extract()
+                .path("items.code");
+        List<String> reversed = new ArrayList<>(districts);
+        Collections.reverse(reversed);
+        for (String year : List.of("2021", "2020")) {
+            for (String district : reversed) {
+                report(indicator, year, district, "1", null);
+            }
+            report(indicator, year, null, "2", null);
+        }
+        String body = controller().accept("text/csv").queryParam("indicator", indicator)
+                .get("/api/v1/indicator-values").then().statusCode(200).extract().asString();
+        List<Map<String, Object>> items = json(Map.of("indicator", indicator), 100, new ArrayList<>());
+        assertEquals(2 * (districts.size() + 1), items.size());
+        List<String> expected = new ArrayList<>();
+        expected.add("");
+        expected.addAll(districts.stream().sorted().toList());
+        assertEquals(expected, items.subList(0, districts.size() + 1).stream()
+                .map(item -> Objects.toString(item.get("district"), "")).toList());
+        assertEquals(csvOf(items), body);
     }
 
     @Test

@@ -32,13 +32,15 @@ public final class DatabaseCsv {
     /**
      * The SQL that gives a column's field as {@link CsvWriter#record} writes it before quoting:
      * text neutralised (a leading apostrophe before a formula) and empty text as nothing, any
-     * other value as the database's text of it.
+     * other value as it is: COPY writes it with its type's output function, which is also what a
+     * cast to text gives (except for a boolean, written {@code t} or {@code f}), without making a
+     * text of it first.
      */
     public static String column(String expression, boolean text) {
-        String value = "CAST(" + expression + " AS text)";
         if (!text) {
-            return value;
+            return expression;
         }
+        String value = "CAST(" + expression + " AS text)";
         // ascii() reads the first character's code once, without making a new text for each field
         // (as left() would); an empty text has code 0 and nullif() writes it as nothing.
         return "CASE WHEN ascii(" + value + ") IN (" + FORMULA_STARTS + ") THEN '''' || " + value + " ELSE nullif("

@@ -21,7 +21,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -98,16 +97,16 @@ public class ValueExport {
      * split at an indicator code: this transaction copies the first part to the response while
      * {@link SpooledCopies} copies the second on another connection, in this transaction's
      * snapshot, into a temporary file that follows the first part (decision 32). The statement
-     * sorts the rows before it formats them ({@link #statement}), so the sort moves narrow rows.
+     * reads the values indicator by indicator in code order and sorts only each indicator's rows
+     * ({@link #statement}).
      *
      * <p>COPY takes no bind parameters: each filter value is set as a setting of the transaction
-     * ({@code set_config}, bound as a parameter) and the statement reads it back with
+     * ({@code set_config}, bound as a parameter) and the statement reads it back once with
      * {@code current_setting}, cast to the parameter's type, so no value is ever spliced into SQL.
      * Runs its own transaction, which ends the settings with it.
      */
     public void csv(ValueQuery.Filter filter, OutputStream response) {
         ValueQuery query = new ValueQuery(filter);
-        String where = fromSettings(query.where(), query.parameters);
         QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
             try (Statement statement = connection.createStatement()) {
                 // Before any query of the transaction: one snapshot for the whole export and its parts.
@@ -120,7 +119,7 @@ public class ValueExport {
                 OutputStream out = new BufferedOutputStream(response, 64 * 1024);
                 out.write(HEADER);
                 if (split == null) {
-                    DatabaseCsv.write(connection, statement(where, null), out);
+                    DatabaseCsv.write(connection, statement(query, settings, null), out);
                 } else {
                     settings(connection, Map.of(SPLIT, split));
                     settings.put(SPLIT, split);
@@ -130,10 +129,10 @@ public class ValueExport {
                         exported.next();
                         snapshot = exported.getString(1);
                     }
-                    String secondPart = statement(where, ">=");
+                    String secondPart = statement(query, settings, ">=");
                     try (SpooledCopies.Part second = spooled.start(snapshot, part -> settings(part, settings),
                             secondPart)) {
-                        DatabaseCsv.write(connection, statement(where, "<"), out);
+                        DatabaseCsv.write(connection, statement(query, settings, "<"), out);
                         if (second == null) {
                             DatabaseCsv.write(connection, secondPart, out);
                         } else {
@@ -149,32 +148,75 @@ public class ValueExport {
     }
 
     /**
-     * The export's COPY over {@code where}, of the rows whose indicator code is {@code part} ({@code <}
-     * or {@code >=}) the split's, or of all rows. The inner query sorts the columns' sources and
-     * stops there ({@code OFFSET 0} keeps PostgreSQL from merging it into the outer one, which
-     * would compute every field before the sort and sort the wide text); the outer query formats
-     * each field and orders by the inner query's keys, which the inner sort already gives.
+     * The export's COPY of the rows {@code query} selects whose indicator code is {@code part}
+     * ({@code <} or {@code >=}) the split's, or of all rows; {@code settings} are the values its
+     * conditions read.
+     *
+     * <p>The list's order is the indicator's code, the period's start, the district's code (the
+     * city-wide values, without district, first) and the id. The statement reads the indicators
+     * in code order (a subquery sorted by code, which also computes their fields once per
+     * indicator), each indicator's values through {@code indicator_value_order} joined to it, and
+     * lets PostgreSQL sort only the rows of each code (an incremental sort) by the period's
+     * start, the district's place among the district codes and the id: numbers, not text. The place
+     * is counted in the same database and collation as the list's order and the empty code stands
+     * for the city-wide values, so the order is exactly the list's. The district's fields and place
+     * are computed once per district (the lateral subquery is cached by district).
+     *
+     * <p>The inner query puts the sort keys first, where PostgreSQL finds them in a sorted row
+     * without walking the variable-length fields before them, sorts and stops there ({@code
+     * OFFSET 0} keeps PostgreSQL from merging it into the outer one, which would compute every
+     * field before the sort and sort the wide text); the outer query formats each row's fields and
+     * orders by the inner query's keys, which the inner sort already gives.
      */
-    private static String statement(String where, String part) {
-        StringBuilder inner = new StringBuilder("SELECT ");
-        for (int i = 0; i < ValueRow.CSV_COLUMNS.size(); i++) {
-            inner.append(ValueRow.CSV_COLUMNS.get(i).source()).append(" AS c").append(i).append(", ");
-        }
-        inner.append(IntStream.range(0, ValueQuery.ORDER.size()).mapToObj(i -> ValueQuery.ORDER.get(i) + " AS k" + i)
-                .collect(Collectors.joining(", ")));
-        inner.append(ValueRow.FROM).append(where);
+    private static String statement(ValueQuery query, Map<String, Object> settings, String part) {
+        List<ValueRow.CsvColumn> columns = ValueRow.CSV_COLUMNS;
+        List<String> onIndicator = new ArrayList<>(query.indicatorConditions);
         if (part != null) {
-            inner.append(where.isEmpty() ? " WHERE " : " AND ").append("i.code ").append(part)
-                    .append(" CAST(current_setting('").append(SETTING).append(SPLIT).append("') AS text)");
+            onIndicator.add("i.code " + part + " :" + SPLIT);
         }
-        String keys = IntStream.range(0, ValueQuery.ORDER.size()).mapToObj(i -> "k" + i).collect(Collectors.joining(", "));
-        inner.append(" ORDER BY ").append(keys).append(" OFFSET 0");
-        String fields = IntStream.range(0, ValueRow.CSV_COLUMNS.size()).mapToObj(i -> {
-            ValueRow.CsvColumn column = ValueRow.CSV_COLUMNS.get(i);
-            return DatabaseCsv.column(column.field().formatted("r.c" + i), column.text());
-        }).collect(Collectors.joining(", "));
-        return DatabaseCsv.copy("SELECT " + fields + " FROM (" + inner + ") r ORDER BY "
-                + IntStream.range(0, ValueQuery.ORDER.size()).mapToObj(i -> "r.k" + i).collect(Collectors.joining(", ")));
+        StringBuilder indicators = new StringBuilder("SELECT i.id, i.code");
+        StringBuilder districts = new StringBuilder("SELECT d.code");
+        StringBuilder inner = new StringBuilder("SELECT v.period_start AS k1, coalesce(d.place, 0) AS k2, v.id AS k3,"
+                + " i.code AS k0");
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            ValueRow.CsvColumn column = columns.get(i);
+            String name = "c" + i;
+            switch (column.scope()) {
+                case INDICATOR -> {
+                    indicators.append(", ").append(field(column, column.source())).append(" AS ").append(name);
+                    inner.append(", i.").append(name);
+                    fields.add("r." + name);
+                }
+                case DISTRICT -> {
+                    districts.append(", ").append(field(column, column.source())).append(" AS ").append(name);
+                    inner.append(", d.").append(name);
+                    fields.add("r." + name);
+                }
+                case ROW -> {
+                    inner.append(", ").append(column.source()).append(" AS ").append(name);
+                    fields.add(field(column, "r." + name));
+                }
+            }
+        }
+        indicators.append(ValueRow.INDICATORS).append(where(onIndicator, settings)).append(" ORDER BY i.code OFFSET 0");
+        districts.append(", (SELECT count(*) FROM (SELECT code FROM district UNION SELECT '') x WHERE x.code < d.code)"
+                + " AS place FROM district d WHERE d.id = v.district_id OFFSET 0");
+        inner.append(" FROM (").append(indicators).append(") i JOIN indicator_value v ON v.indicator_id = i.id")
+                .append(" LEFT JOIN LATERAL (").append(districts).append(") d ON true")
+                .append(where(query.valueConditions, settings)).append(" ORDER BY k0, k1, k2, k3 OFFSET 0");
+        return DatabaseCsv.copy("SELECT " + String.join(", ", fields) + " FROM (" + inner
+                + ") r ORDER BY r.k0, r.k1, r.k2, r.k3");
+    }
+
+    /** The SQL of {@code column}'s CSV field over {@code source}. */
+    private static String field(ValueRow.CsvColumn column, String source) {
+        return DatabaseCsv.column(column.field().formatted(source), column.text());
+    }
+
+    /** A {@code WHERE} of {@code conditions} that reads their parameters from {@code settings}, or nothing. */
+    private static String where(List<String> conditions, Map<String, Object> settings) {
+        return conditions.isEmpty() ? "" : fromSettings(" WHERE " + String.join(" AND ", conditions), settings);
     }
 
     /**
@@ -196,14 +238,18 @@ public class ValueExport {
         return codes.size() < 2 ? null : codes.get(codes.size() / 2);
     }
 
-    /** {@code sql} with each named parameter read from its setting, cast to the parameter's type. */
+    /**
+     * {@code sql} with each named parameter read from its setting, cast to the parameter's type,
+     * in a subquery of its own: PostgreSQL computes it once for the statement, where the bare
+     * expression in a condition on each row would read and parse the setting again for every row.
+     */
     private static String fromSettings(String sql, Map<String, Object> parameters) {
         Matcher named = PARAMETER.matcher(sql);
         StringBuilder replaced = new StringBuilder();
         while (named.find()) {
             Object value = parameters.get(named.group(1));
-            named.appendReplacement(replaced, Matcher.quoteReplacement("CAST(current_setting('" + SETTING
-                    + named.group(1) + "') AS " + sqlType(value) + ")"));
+            named.appendReplacement(replaced, Matcher.quoteReplacement("(SELECT CAST(current_setting('" + SETTING
+                    + named.group(1) + "') AS " + sqlType(value) + "))"));
         }
         named.appendTail(replaced);
         return replaced.toString();

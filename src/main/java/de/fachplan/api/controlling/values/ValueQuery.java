@@ -22,12 +22,11 @@ public final class ValueQuery {
     /** The district filter's name for the city-wide values (without district). */
     static final String CITY = "CITY";
 
-    /** The export's order: indicator, period, district (city-wide first), id. */
-    static final List<String> ORDER = List.of("i.code", "v.period_start", "coalesce(d.code, '')", "v.id");
-
     final List<String> conditions = new ArrayList<>();
     /** The conditions among {@link #conditions} on the indicator alone (over {@link ValueRow#INDICATORS}). */
     final List<String> indicatorConditions = new ArrayList<>();
+    /** The other conditions among {@link #conditions}: on the value and its district. */
+    final List<String> valueConditions = new ArrayList<>();
     final Map<String, Object> parameters = new LinkedHashMap<>();
 
     /**
@@ -71,14 +70,14 @@ public final class ValueQuery {
             add("v.period_start <= :periodTo", "periodTo", end);
         }
         if (CITY.equals(filter.district())) {
-            conditions.add("v.district_id IS NULL");
+            onValue("v.district_id IS NULL");
         } else if (filter.district() != null) {
             add("d.code = :district", "district", filter.district());
         }
         if (filter.state() != null) {
             add("v.state = :state", "state", filter.state().name());
         } else if (filter.changes().window() == null) {
-            conditions.add("v.state <> 'WITHDRAWN'");
+            onValue("v.state <> 'WITHDRAWN'");
         }
         if (filter.changes().modifiedSince() != null) {
             add("v.updated_at >= :modifiedSince", "modifiedSince", filter.changes().modifiedSince());
@@ -89,22 +88,24 @@ public final class ValueQuery {
         if (filter.changes().window() != null) {
             ChangeFeed.Condition changed = ChangeFeed.changedBetween("v.id", ResourceType.INDICATOR_VALUE.wireName(),
                     filter.changes().window().after(), filter.changes().window().upTo());
-            conditions.add(changed.sql());
+            onValue(changed.sql());
             parameters.putAll(changed.parameters());
         }
     }
 
     private void add(String condition, String parameter, Object value) {
-        conditions.add(condition);
+        onValue(condition);
         parameters.put(parameter, value);
     }
 
-    private void addOnIndicator(String condition, String parameter, Object value) {
-        add(condition, parameter, value);
-        indicatorConditions.add(condition);
+    private void onValue(String condition) {
+        conditions.add(condition);
+        valueConditions.add(condition);
     }
 
-    String where() {
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    private void addOnIndicator(String condition, String parameter, Object value) {
+        conditions.add(condition);
+        indicatorConditions.add(condition);
+        parameters.put(parameter, value);
     }
 }

@@ -25,40 +25,57 @@ public final class ValueRow {
     }
 
     /**
-     * A column of the CSV export: its header, the value it shows over {@link #FROM} ({@code source}),
-     * the SQL whose text is that value as the JSON list shows it, over the source's value in place
-     * of {@code %s} ({@code field}: numbers without trailing zeros; dates and times as the ISO date
-     * style that the JDBC driver holds every session to writes them, which leaves no trailing zeros
-     * in fractions), and whether it is text a spreadsheet could run as a formula. The export sorts
-     * the sources and formats the fields after the sort, so the two are apart.
+     * Where the export computes a column's field: once for each indicator or district it selects,
+     * since every value of one shows the same text there, or for each row.
      */
-    record CsvColumn(String header, String source, String field, boolean text) {
+    enum Scope {
+        INDICATOR, DISTRICT, ROW
+    }
+
+    /**
+     * A column of the CSV export: its header, where its field is computed ({@code scope}), the value
+     * it shows over {@link #FROM} ({@code source}), the SQL whose text is that value as the JSON list
+     * shows it, over the source's value in place of {@code %s} ({@code field}: numbers without
+     * trailing zeros; dates and times as the ISO date style that the JDBC driver holds every session
+     * to writes them, which leaves no trailing zeros in fractions), and whether it is text a
+     * spreadsheet could run as a formula. The export sorts the sources of a row's fields and formats
+     * them after the sort, so the two are apart.
+     */
+    record CsvColumn(String header, Scope scope, String source, String field, boolean text) {
 
         static CsvColumn text(String header, String source) {
-            return new CsvColumn(header, source, "%s", true);
+            return new CsvColumn(header, Scope.ROW, source, "%s", true);
+        }
+
+        static CsvColumn indicatorText(String header, String source) {
+            return new CsvColumn(header, Scope.INDICATOR, source, "%s", true);
+        }
+
+        static CsvColumn districtText(String header, String source) {
+            return new CsvColumn(header, Scope.DISTRICT, source, "%s", true);
         }
 
         static CsvColumn value(String header, String source) {
-            return new CsvColumn(header, source, "%s", false);
+            return new CsvColumn(header, Scope.ROW, source, "%s", false);
         }
 
         static CsvColumn formatted(String header, String source, String field) {
-            return new CsvColumn(header, source, field, false);
+            return new CsvColumn(header, Scope.ROW, source, field, false);
         }
     }
 
     /** The CSV export's columns over {@link #FROM}; {@code IndicatorExportTest} holds them to the JSON list. */
     static final List<CsvColumn> CSV_COLUMNS = List.of(
             CsvColumn.value("id", "v.id"),
-            CsvColumn.text("indicator", "i.code"),
-            CsvColumn.text("plan", "p.code"),
-            CsvColumn.text("actionField", "af.code"),
-            CsvColumn.text("measure", "m.code"),
+            CsvColumn.indicatorText("indicator", "i.code"),
+            CsvColumn.indicatorText("plan", "p.code"),
+            CsvColumn.indicatorText("actionField", "af.code"),
+            CsvColumn.indicatorText("measure", "m.code"),
             CsvColumn.text("period", "v.period"),
             CsvColumn.value("periodStart", "v.period_start"),
-            CsvColumn.text("district", "d.code"),
+            CsvColumn.districtText("district", "d.code"),
             CsvColumn.formatted("value", "v.value", "trim_scale(%s)"),
-            CsvColumn.text("unit", "i.unit"),
+            CsvColumn.indicatorText("unit", "i.unit"),
             CsvColumn.text("state", "v.state"),
             CsvColumn.value("revision", "v.revision"),
             CsvColumn.text("revisionReason", "v.revision_reason"),
