@@ -55,11 +55,13 @@ import java.util.stream.Stream;
  * {@code java OPTIONS -jar} instead. After the load it also times a start against an external
  * PostgreSQL (the same database, run by pg_ctl, given to the service through
  * {@code QUARKUS_DATASOURCE_*}). Start rows show the wall time to a ready 200 and the CPU time the
- * Java process used until then: on a shared machine the CPU time moves less with the load.
+ * Java process used until then: on a shared machine the CPU time moves less with the load. Each
+ * start row is the median of {@code --starts} (5) starts on that database, all their times listed:
+ * single starts of one build on one database scatter by a second on this kind of machine.
  *
  * <p>Options: {@code --port 8090}, {@code --data-dir DIR}, {@code --jvm-options "..."} (split at
  * blanks, no quoting), {@code --warmup 5} and {@code --duration 15} (seconds per wrk and pgbench
- * run), {@code --skip-seed}, {@code --starts-only} (no seeding and no load: the two starts on the
+ * run), {@code --starts 5}, {@code --skip-seed}, {@code --starts-only} (no seeding and no load: the two starts on the
  * embedded database, the RSS after start and the start on an external PostgreSQL, about a minute,
  * for working on the start), {@code --jar PATH}, {@code --admin-key KEY} (else the stored one, else
  * {@code FACHPLAN_ADMIN_KEY}), {@code --base-url http://host:port} to measure an already running
@@ -186,6 +188,8 @@ public class ReadPathBench {
     private static String jvmOptions = "";
     private static int duration = 15;
     private static int warmup = 5;
+    /** Measured starts per database; each start row shows their median. */
+    private static int measuredStarts = 5;
     private static boolean skipSeed;
     /** {@code --starts-only}: the start and memory rows without the load in between. */
     private static boolean startsOnly;
@@ -231,9 +235,13 @@ public class ReadPathBench {
             seed(base);
         }
         if (own) {
-            stop();
-            second = start(base);
-            javaPid = second.pid();
+            List<StartFigures> embedded = new ArrayList<>();
+            for (int i = 0; i < measuredStarts; i++) {
+                stop();
+                embedded.add(start(base));
+            }
+            second = StartFigures.median(embedded);
+            javaPid = embedded.get(embedded.size() - 1).pid();
         }
         Long rssAfterStart = javaPid == null ? null : rssKb(javaPid);
         String pgAfterStart = postgresMemory();
@@ -330,6 +338,7 @@ public class ReadPathBench {
                     launcher = false;
                 }
                 case "--duration" -> duration = Integer.parseInt(value);
+                case "--starts" -> measuredStarts = Integer.parseInt(value);
                 case "--warmup" -> warmup = Integer.parseInt(value);
                 case "--base-url" -> baseUrl = value;
                 case "--pid" -> externalPid = Long.parseLong(value);
@@ -345,7 +354,7 @@ public class ReadPathBench {
 
     private static void usage(String problem) {
         System.err.println(problem + "\nusage: java src/bench/ReadPathBench.java [--port 8090] [--data-dir DIR]"
-                + " [--jvm-options \"...\"] [--warmup 5] [--duration 15] [--skip-seed] [--starts-only] [--jar PATH]"
+                + " [--jvm-options \"...\"] [--warmup 5] [--duration 15] [--starts 5] [--skip-seed] [--starts-only] [--jar PATH]"
                 + " [--admin-key KEY] [--base-url URL [--pid PID]]");
         System.exit(2);
     }
@@ -368,10 +377,27 @@ public class ReadPathBench {
     // ---------------------------------------------------------------- the service process
 
     /** Wall time to a ready 200, and the CPU time the Java process had used by then (all its threads, JIT included). */
-    record StartFigures(long pid, double seconds, double cpuSeconds, Path log, String quarkusSays) {
+    record StartFigures(long pid, double seconds, double cpuSeconds, Path log, String quarkusSays, List<Double> all) {
+
+        StartFigures(long pid, double seconds, double cpuSeconds, Path log, String quarkusSays) {
+            this(pid, seconds, cpuSeconds, log, quarkusSays, List.of(seconds));
+        }
 
         String describe() {
-            return String.format(Locale.ROOT, "%.2f s, CPU %.2f s (Quarkus: %s)", seconds, cpuSeconds, quarkusSays);
+            String one = String.format(Locale.ROOT, "%.2f s, CPU %.2f s (Quarkus: %s)", seconds, cpuSeconds, quarkusSays);
+            return all.size() == 1 ? one : String.format(Locale.ROOT, "median of %d starts %s; all: %s", all.size(), one,
+                    all.stream().map(t -> String.format(Locale.ROOT, "%.2f", t)).collect(java.util.stream.Collectors.joining(", ")));
+        }
+
+        /**
+         * The start with the median time of {@code starts} (in their order), carrying all their times:
+         * on a shared machine single starts of the same build scatter by a second.
+         */
+        static StartFigures median(List<StartFigures> starts) {
+            List<StartFigures> sorted = starts.stream().sorted(java.util.Comparator.comparingDouble(StartFigures::seconds)).toList();
+            StartFigures middle = sorted.get(sorted.size() / 2);
+            return new StartFigures(middle.pid(), middle.seconds(), middle.cpuSeconds(), middle.log(), middle.quarkusSays(),
+                    starts.stream().map(StartFigures::seconds).toList());
         }
     }
 
@@ -503,10 +529,13 @@ public class ReadPathBench {
                     "jdbc:postgresql://localhost:" + pgPort + "/postgres", "QUARKUS_DATASOURCE_USERNAME", "postgres",
                     "QUARKUS_DATASOURCE_PASSWORD", Files.readString(dataDir.resolve("fachplan-password")).trim());
             start(base, environment);
+            List<StartFigures> measured = new ArrayList<>();
+            for (int i = 0; i < measuredStarts; i++) {
+                stop();
+                measured.add(start(base, environment));
+            }
             stop();
-            StartFigures figures = start(base, environment);
-            stop();
-            return figures;
+            return StartFigures.median(measured);
         } finally {
             externalDatabase = false;
             List<String> stopPg = new ArrayList<>(prefix);
