@@ -6,8 +6,8 @@
 #
 # The quick tier (-XX:TieredStopAtLevel=1, design decision 35): C2, the JIT's optimising tier, spent
 # about 3 of a start's 8 CPU-seconds compiling code that runs only while starting, on two cores beside
-# the main thread; without it the service is ready in about 3 s instead of 4 to 5. It costs
-# throughput on the cached reads (about a third of it; every goal of the benchmark still holds) and
+# the main thread; without it the service is ready in 3 to 4 s instead of 4 to 5. It costs
+# throughput on the cached reads (about a third of it; every throughput goal of the benchmark still holds) and
 # nothing on the single-client paths and the first exports of a young JVM. Deployments that serve
 # heavy traffic from long-running replicas add -XX:TieredStopAtLevel=4 to JAVA_OPTS.
 # The first heap of 64 MB instead of 16 MB saves about 35 young collections while starting.
