@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  *
  * <p>Run against a service started on its embedded database with its own data directory:
  * <pre>
- * FACHPLAN_EMBEDDED_DB_DATA_DIR=/tmp/fachplan-bench java -jar target/quarkus-app/quarkus-run.jar
+ * FACHPLAN_EMBEDDED_DB_DATA_DIR=/tmp/fachplan-bench sh target/quarkus-app/fachplan.sh
  * java -cp ~/.m2/repository/org/postgresql/postgresql/42.7.10/postgresql-42.7.10.jar \
  *   src/bench/IndicatorExportBench.java http://localhost:8080 "$ADMIN" \
  *   jdbc:postgresql://localhost:PORT/postgres /tmp/fachplan-bench/fachplan-password [service pid] [rows]
