@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -386,7 +388,7 @@ public class ReadPathBench {
         String describe() {
             String one = String.format(Locale.ROOT, "%.2f s, CPU %.2f s (Quarkus: %s)", seconds, cpuSeconds, quarkusSays);
             return all.size() == 1 ? one : String.format(Locale.ROOT, "median of %d starts %s; all: %s", all.size(), one,
-                    all.stream().map(t -> String.format(Locale.ROOT, "%.2f", t)).collect(java.util.stream.Collectors.joining(", ")));
+                    all.stream().map(t -> String.format(Locale.ROOT, "%.2f", t)).collect(Collectors.joining(", ")));
         }
 
         /**
@@ -394,7 +396,7 @@ public class ReadPathBench {
          * on a shared machine single starts of the same build scatter by a second.
          */
         static StartFigures median(List<StartFigures> starts) {
-            List<StartFigures> sorted = starts.stream().sorted(java.util.Comparator.comparingDouble(StartFigures::seconds)).toList();
+            List<StartFigures> sorted = starts.stream().sorted(Comparator.comparingDouble(StartFigures::seconds)).toList();
             StartFigures middle = sorted.get(sorted.size() / 2);
             return new StartFigures(middle.pid(), middle.seconds(), middle.cpuSeconds(), middle.log(), middle.quarkusSays(),
                     starts.stream().map(StartFigures::seconds).toList());

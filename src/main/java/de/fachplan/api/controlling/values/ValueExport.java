@@ -70,8 +70,9 @@ public class ValueExport {
                 .orderBy(List.of(SortColumn.asc("i.code", SortColumn.ValueKind.TEXT),
                         SortColumn.asc("v.period_start", SortColumn.ValueKind.DATE),
                         SortColumn.asc("coalesce(d.code, '')", SortColumn.ValueKind.TEXT)));
-        if (!query.conditions.isEmpty()) {
-            keyset.where(String.join(" AND ", query.conditions), query.parameters);
+        List<String> conditions = query.conditions();
+        if (!conditions.isEmpty()) {
+            keyset.where(String.join(" AND ", conditions), query.parameters);
         }
         Page<UUID> ids = keyset.fetch(em, page);
         if (ids.items().isEmpty()) {

@@ -22,10 +22,9 @@ public final class ValueQuery {
     /** The district filter's name for the city-wide values (without district). */
     static final String CITY = "CITY";
 
-    final List<String> conditions = new ArrayList<>();
-    /** The conditions among {@link #conditions} on the indicator alone (over {@link ValueRow#INDICATORS}). */
+    /** The conditions on the indicator alone (over {@link ValueRow#INDICATORS}). */
     final List<String> indicatorConditions = new ArrayList<>();
-    /** The other conditions among {@link #conditions}: on the value and its district. */
+    /** The other conditions: on the value and its district. */
     final List<String> valueConditions = new ArrayList<>();
     final Map<String, Object> parameters = new LinkedHashMap<>();
 
@@ -70,14 +69,14 @@ public final class ValueQuery {
             add("v.period_start <= :periodTo", "periodTo", end);
         }
         if (CITY.equals(filter.district())) {
-            onValue("v.district_id IS NULL");
+            valueConditions.add("v.district_id IS NULL");
         } else if (filter.district() != null) {
             add("d.code = :district", "district", filter.district());
         }
         if (filter.state() != null) {
             add("v.state = :state", "state", filter.state().name());
         } else if (filter.changes().window() == null) {
-            onValue("v.state <> 'WITHDRAWN'");
+            valueConditions.add("v.state <> 'WITHDRAWN'");
         }
         if (filter.changes().modifiedSince() != null) {
             add("v.updated_at >= :modifiedSince", "modifiedSince", filter.changes().modifiedSince());
@@ -88,23 +87,24 @@ public final class ValueQuery {
         if (filter.changes().window() != null) {
             ChangeFeed.Condition changed = ChangeFeed.changedBetween("v.id", ResourceType.INDICATOR_VALUE.wireName(),
                     filter.changes().window().after(), filter.changes().window().upTo());
-            onValue(changed.sql());
+            valueConditions.add(changed.sql());
             parameters.putAll(changed.parameters());
         }
     }
 
+    /** Every condition, over {@link ValueRow#FROM}. */
+    List<String> conditions() {
+        List<String> all = new ArrayList<>(indicatorConditions);
+        all.addAll(valueConditions);
+        return all;
+    }
+
     private void add(String condition, String parameter, Object value) {
-        onValue(condition);
+        valueConditions.add(condition);
         parameters.put(parameter, value);
     }
 
-    private void onValue(String condition) {
-        conditions.add(condition);
-        valueConditions.add(condition);
-    }
-
     private void addOnIndicator(String condition, String parameter, Object value) {
-        conditions.add(condition);
         indicatorConditions.add(condition);
         parameters.put(parameter, value);
     }
