@@ -2,8 +2,10 @@
 # Builds the generated clients and runs them against the packaged service:
 #   - TypeScript: openapi-typescript types, `tsc --strict` (0 errors), the smoke tour (node --test);
 #   - Java: openapi-generator `java`/`native` client, compiled, and its PATCH test (JUnit).
-# Both generators run with their default options. The service starts from target/quarkus-app on
-# its embedded PostgreSQL in a throwaway directory, with a known admin key, on a free port.
+# Both generators run with their default options. The service starts as the README starts it
+# (target/quarkus-app/fachplan.sh; the first start after a build writes the class-data archive when
+# it stops, and the fuzzing run after this one starts from it) on its embedded PostgreSQL in a
+# throwaway directory, with a known admin key, on a free port.
 # Needs: a JDK 17, Node.js 20 with npm, the packaged application (./mvnw package or verify).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,7 +28,7 @@ trap cleanup EXIT
 
 ADMIN_KEY="fpk_$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')ClientTours"
 FACHPLAN_EMBEDDED_DB_DATA_DIR="$WORK/db" FACHPLAN_BOOTSTRAP_ADMIN_KEY="$ADMIN_KEY" QUARKUS_HTTP_PORT=0 \
-  java -XX:+UseSerialGC -Xmx256m -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
+  JAVA_OPTS=-Xmx256m sh target/quarkus-app/fachplan.sh > "$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 
 PORT=
