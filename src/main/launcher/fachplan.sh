@@ -36,7 +36,7 @@ launch=flat
 case "$dir" in
     *[[:space:]]*)
         # JDK 17 serves no class of the class path from the archive when that path holds a space
-        # (measured: 6 to 7 s to ready); quarkus-run.jar's class loader, whose classes the archive
+        # (measured: 5.8 to 7.2 s to ready); quarkus-run.jar's class loader, whose classes the archive
         # matches by their bytes, is then the faster way.
         launch=jar
         classpath="$dir/quarkus-run.jar" ;;
