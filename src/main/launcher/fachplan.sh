@@ -14,8 +14,8 @@
 #
 # The archive (AppCDS, design decision 36): the first start writes app-cds.jsa beside the jar when
 # the service stops; every later start maps the classes from it instead of reading, parsing and
-# verifying them. A rebuild that changes any jar, or a move of this directory, makes the next start
-# write a new one. The JVM checks the archive itself and ignores one from another JDK.
+# verifying them. A rebuild that changes any jar, a move of this directory or another JDK makes the
+# next start write a new one.
 # The JDK 17 archive takes only classes that are linked when it is written, and links only those of
 # its own class loaders: behind quarkus-run.jar's class loader, a quarter of a start's classes
 # (most of Hibernate ORM's) stayed out of it and were still inflated from the jars at every start.
@@ -46,13 +46,17 @@ if [ "${FACHPLAN_PRINT_CLASS_PATH:-}" = true ]; then
     printf '%s\n' "$classpath" | tr : '\n'
     exit 0
 fi
-if [ -f "$archive" ] && [ "$(cat "$archive.classpath" 2>/dev/null)" = "$classpath" ] \
+# What the archive was written for: the JVM ignores an archive of another JDK build or class path,
+# so a change of either (a JDK update, too) must write a new one.
+java_home=$(dirname "$(dirname "$(readlink -f "$(command -v "${JAVA:-java}")" 2>/dev/null)")")
+written_for="$(grep -s '^JAVA_RUNTIME_VERSION=' "$java_home/release") $classpath"
+if [ -f "$archive" ] && [ "$(cat "$archive.written-for" 2>/dev/null)" = "$written_for" ] \
     && [ -z "$(find "$dir" -name '*.jar' -newer "$archive" | head -n 1)" ]; then
     cds="-XX:SharedArchiveFile=$archive"
 else
     # In a directory this user may not write, every start runs without an archive, silently.
     rm -f "$archive" 2>/dev/null
-    printf '%s\n' "$classpath" 2>/dev/null > "$archive.classpath"
+    printf '%s\n' "$written_for" 2>/dev/null > "$archive.written-for"
     cds="-XX:ArchiveClassesAtExit=$archive"
 fi
 if [ "$launch" = jar ]; then
