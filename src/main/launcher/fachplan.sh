@@ -30,9 +30,6 @@
 # JAVA_OPTS is added after these settings (a later option wins); JAVA selects the java binary.
 dir=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 archive="$dir/app-cds.jsa"
-classpath=$(export LC_ALL=C; cd "$dir" && for jar in quarkus/generated-bytecode.jar quarkus/transformed-bytecode.jar \
-    app/*.jar lib/main/*.jar lib/boot/*.jar; do printf '%s\n' "$dir/$jar"; done | paste -s -d : -)
-launch=flat
 case "$dir" in
     *[[:space:]]*)
         # JDK 17 serves no class of the class path from the archive when that path holds a space
@@ -40,6 +37,11 @@ case "$dir" in
         # matches by their bytes, is then the faster way.
         launch=jar
         classpath="$dir/quarkus-run.jar" ;;
+    *)
+        launch=flat
+        classpath=$(export LC_ALL=C; cd "$dir" && for jar in quarkus/generated-bytecode.jar \
+            quarkus/transformed-bytecode.jar app/*.jar lib/main/*.jar lib/boot/*.jar; do
+            printf '%s\n' "$dir/$jar"; done | paste -s -d : -) ;;
 esac
 if [ "${FACHPLAN_PRINT_CLASS_PATH:-}" = true ]; then
     # For .ci/check-flat-class-path.sh: the class path, one jar a line, and nothing started.

@@ -34,6 +34,7 @@ final class StopAfterService {
             waiter.setDaemon(true);
             waiter.start();
             try {
+                // join(0) would wait for ever: a bound below a millisecond is one millisecond.
                 waiter.join(Math.max(1, bound.toMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
